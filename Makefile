@@ -1,0 +1,37 @@
+# The project's entry points. Each target sets up what it needs on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help build test lint docs bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,docs,dev]"
+	touch $(STAMP)
+
+build: $(STAMP) ## Run the main job on the bundled Leverkusen data (writes build/)
+	$(BIN)/integrationskonzept build
+
+lint: $(STAMP) ## ruff (lint + format check) and mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: lint ## Lint, type-check and run the test suite
+	$(BIN)/pytest
+
+docs: $(STAMP) ## Build the documentation site (docs/_build/html)
+	$(BIN)/integrationskonzept docs
+
+bench: $(STAMP) ## Run the benchmarks (writes benchmarks/results/)
+	$(BIN)/python benchmarks/run.py
+
+clean: ## Remove generated files
+	rm -rf build docs/_build docs/generated .pytest_cache .mypy_cache .ruff_cache

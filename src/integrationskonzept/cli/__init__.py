@@ -1,0 +1,24 @@
+"""The command-line interface: one subcommand per stage, each a thin wrapper.
+
+Heavy libraries are imported inside the commands that need them, so ``--help`` is instant.
+"""
+
+from __future__ import annotations
+
+import click
+
+from integrationskonzept import __version__
+from integrationskonzept.cli import build, export, stats
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="integrationskonzept")
+def main() -> None:
+    """Linked-data knowledge model of a city's integration concept (default: Leverkusen).
+
+    Exit codes: 0 ok, 1 validation failed, 2 unusable input.
+    """
+
+
+for _module in (stats, export, build):
+    main.add_command(_module.command)

@@ -1,0 +1,1 @@
+"""Outputs of the publish stage, one module per output format."""
