@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from integrationskonzept import __version__
-from integrationskonzept.cli import build, export, stats
+from integrationskonzept.cli import build, export, query, stats
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,5 +20,6 @@ def main() -> None:
     """
 
 
-for _module in (stats, export, build):
+for _module in (stats, export, query, build):
     main.add_command(_module.command)
+main.add_command(query.list_command)

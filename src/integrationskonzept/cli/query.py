@@ -1,0 +1,80 @@
+"""``integrationskonzept query`` and ``integrationskonzept queries``."""
+
+from __future__ import annotations
+
+import click
+
+from integrationskonzept.cli._common import backend_option, data_option, handle_errors
+from integrationskonzept.errors import QueryError
+
+
+def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise QueryError(f"--param expects NAME=VALUE, got {pair!r}")
+        name, value = pair.split("=", 1)
+        params[name.strip()] = value
+    return params
+
+
+@click.command("query")
+@click.argument("name_or_file", required=False)
+@click.option("--text", help="A SPARQL query text instead of a name or file.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind a parameter.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table"
+)
+@data_option
+@backend_option
+@handle_errors
+def command(
+    name_or_file: str | None,
+    text: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    data: str | None,
+    backend: str,
+) -> None:
+    """Run a named query (see `queries`), a .rq file or --text on the knowledge base."""
+    from integrationskonzept.load import load
+    from integrationskonzept.publish import results
+    from integrationskonzept.query import query
+
+    if bool(name_or_file) == bool(text):
+        raise QueryError("give either a query name / .rq file or --text, not both or neither")
+    graph = load(data, backend=backend)  # type: ignore[arg-type]
+    result = query(name_or_file or text or "", graph, **_parse_params(params))
+    if fmt == "json":
+        click.echo(results.to_sparql_json(result), nl=False)
+    elif fmt == "csv":
+        click.echo(results.to_csv(result), nl=False)
+    elif fmt == "tsv":
+        click.echo(results.to_tsv(result), nl=False)
+    elif result.ask is not None:
+        click.echo("yes" if result.ask else "no")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+        from rich.text import Text
+
+        from integrationskonzept.stats import curie
+
+        table = Table(*result.variables, caption=f"{len(result)} rows")
+        for row in result.rows:
+            # Text() keeps values literal: no rich markup is interpreted from the data.
+            table.add_row(*(Text("" if t is None else curie(str(t))) for t in row))
+        Console().print(table)
+
+
+@click.command("queries")
+@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@handle_errors
+def list_command(lang: str) -> None:
+    """List the named queries with their parameters."""
+    from integrationskonzept.query import named_queries
+
+    for name, named in named_queries().items():
+        params = " ".join(f"--param {p.name}=<{p.type}>" for p in named.parameters)
+        click.echo(f"{name}  {params}".rstrip())
+        click.echo(f"    {named.title_in(lang)}")

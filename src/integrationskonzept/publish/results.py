@@ -1,0 +1,72 @@
+"""Render SPARQL results as a table, CSV, TSV or SPARQL 1.1 Query Results JSON.
+
+>>> from rdflib import Literal, URIRef
+>>> from integrationskonzept.query import QueryResult
+>>> r = QueryResult(("x", "n"), ((URIRef("http://example.org/a"), Literal(1)),))
+>>> print(to_csv(r), end="")
+x,n
+http://example.org/a,1
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from rdflib import BNode, Literal, URIRef
+
+from integrationskonzept.query.runner import QueryResult
+
+
+def _term_json(term: Any) -> dict[str, str] | None:
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    if isinstance(term, Literal):
+        out = {"type": "literal", "value": str(term)}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype:
+            out["datatype"] = str(term.datatype)
+        return out
+    return {"type": "literal", "value": str(term)}
+
+
+def to_sparql_json(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results JSON (``application/sparql-results+json``)."""
+    if result.ask is not None:
+        return json.dumps({"head": {}, "boolean": result.ask}, indent=2) + "\n"
+    bindings = []
+    for row in result.rows:
+        binding = {}
+        for var, term in zip(result.variables, row, strict=True):
+            value = _term_json(term)
+            if value is not None:
+                binding[var] = value
+        bindings.append(binding)
+    document = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def _delimited(result: QueryResult, delimiter: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow(["" if term is None else str(term) for term in row])
+    return buffer.getvalue()
+
+
+def to_csv(result: QueryResult) -> str:
+    """Comma-separated values with a header row (plain values, no markup)."""
+    return _delimited(result, ",")
+
+
+def to_tsv(result: QueryResult) -> str:
+    """Tab-separated values with a header row."""
+    return _delimited(result, "\t")

@@ -1,0 +1,183 @@
+"""Run a named query or a query text with bound parameters, on any backend."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parserutils import CompValue
+
+from integrationskonzept.errors import QueryError
+from integrationskonzept.namespaces import PREFIXES
+from integrationskonzept.query.library import NamedQuery, Parameter, named_queries
+
+if TYPE_CHECKING:
+    import pandas
+
+# An absolute IRI: a scheme, then no characters that the SPARQL/Turtle IRI grammar forbids.
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
+_CURIE = re.compile(r"^(?P<prefix>[a-z][a-z0-9]*):(?P<local>[^\s<>\"{}|\\^`]*)$")
+
+
+def to_iri(value: str, name: str = "iri") -> URIRef:
+    """Check ``value`` is an IRI (or a CURIE with a project prefix) and return it.
+
+    >>> to_iri("lev:field/C")
+    rdflib.term.URIRef('https://w3id.org/integrationskonzept/leverkusen/field/C')
+    >>> to_iri('x> } ; DROP ALL #')
+    Traceback (most recent call last):
+    ...
+    integrationskonzept.errors.QueryError: parameter iri: not an IRI: 'x> } ; DROP ALL #'
+      hint: give an absolute IRI (https://…) or a CURIE such as lev:field/C
+    """
+    found = _CURIE.match(value)
+    if found and found.group("prefix") in PREFIXES:
+        return URIRef(PREFIXES[found.group("prefix")] + found.group("local"))
+    if _IRI.match(value):
+        return URIRef(value)
+    raise QueryError(
+        f"parameter {name}: not an IRI: {value!r}",
+        hint="give an absolute IRI (https://…) or a CURIE such as lev:field/C",
+    )
+
+
+def _bind(parameter: Parameter, value: Any) -> URIRef | Literal:
+    if parameter.type == "iri":
+        return value if isinstance(value, URIRef) else to_iri(str(value), parameter.name)
+    if parameter.type == "integer":
+        try:
+            return Literal(int(value))
+        except (TypeError, ValueError) as exc:
+            raise QueryError(f"parameter {parameter.name}: not an integer: {value!r}") from exc
+    return Literal(str(value))
+
+
+def _walk(node: Any) -> Any:
+    if isinstance(node, CompValue):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list | tuple):
+        for item in node:
+            yield from _walk(item)
+
+
+def check_safe(text: str) -> None:
+    """Refuse queries that reach outside the graph (``SERVICE``, ``FROM``) or do not parse."""
+    try:
+        prepared = prepareQuery(text, initNs=PREFIXES)
+    except Exception as exc:  # pyparsing raises several types
+        raise QueryError(f"the query does not parse: {str(exc).splitlines()[0]}") from exc
+    for node in _walk(prepared.algebra):
+        if node.name == "ServiceGraphPattern":
+            raise QueryError("SERVICE is not allowed: queries run on the local graph only")
+    if prepared.algebra.get("datasetClause"):
+        raise QueryError("FROM / FROM NAMED is not allowed: queries run on the local graph only")
+
+
+def _python(term: Any) -> Any:
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        value = term.toPython()
+        if isinstance(value, Decimal):
+            return float(value)
+        return value if not isinstance(value, Literal) else str(value)
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return str(term)
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The rows of a SELECT (variables in order, rdflib terms), or an ASK answer."""
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+    ask: bool | None = None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """Rows as plain dicts of Python values (IRIs as strings, literals converted)."""
+        return [
+            {var: _python(term) for var, term in zip(self.variables, row, strict=True)}
+            for row in self.rows
+        ]
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """Rows as a pandas DataFrame (needs pandas installed)."""
+        try:
+            import pandas
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise ImportError("to_dataframe() needs pandas: pip install pandas") from exc
+        return pandas.DataFrame(self.to_dicts(), columns=list(self.variables))
+
+
+def resolve(name_or_text: str) -> tuple[str, NamedQuery | None]:
+    """The query text for a library name, a ``.rq`` file path, or a query text itself."""
+    library = named_queries()
+    if name_or_text in library:
+        return library[name_or_text].text, library[name_or_text]
+    if name_or_text.endswith(".rq") and "\n" not in name_or_text:
+        path = Path(name_or_text)
+        if not path.is_file():
+            raise QueryError("no such query file", path=path)
+        return path.read_text(encoding="utf-8"), None
+    if re.fullmatch(r"[a-z0-9-]+", name_or_text):
+        raise QueryError(
+            f"no named query {name_or_text!r}",
+            hint="list them with: integrationskonzept queries",
+        )
+    return name_or_text, None
+
+
+def query(name_or_text: str, graph: Graph | None = None, **params: Any) -> QueryResult:
+    """Run a named query (or a query text / ``.rq`` file) on ``graph`` with bound parameters.
+
+    ``graph`` defaults to the bundled knowledge base on the Oxigraph backend. For a named
+    query, every declared parameter must be given; for a free text, each keyword becomes a
+    binding of the variable of that name (IRIs as ``URIRef`` if they look like one).
+    """
+    text, named = resolve(name_or_text)
+    check_safe(text)
+    if graph is None:
+        from integrationskonzept.load import load
+
+        graph = load(backend="oxigraph")
+    bindings: dict[str, URIRef | Literal] = {}
+    if named is not None:
+        declared = {p.name: p for p in named.parameters}
+        unknown = sorted(set(params) - set(declared))
+        if unknown:
+            raise QueryError(f"{named.name}: unknown parameter(s) {', '.join(unknown)}")
+        for parameter in named.parameters:
+            if parameter.name not in params:
+                raise QueryError(
+                    f"{named.name}: missing parameter {parameter.name!r} ({parameter.type})",
+                    hint=parameter.description,
+                )
+            bindings[parameter.name] = _bind(parameter, params[parameter.name])
+    else:
+        for key, value in params.items():
+            if isinstance(value, URIRef | Literal):
+                bindings[key] = value
+            else:
+                bindings[key] = Literal(value)
+    result = graph.query(text, initNs=PREFIXES, initBindings={Variable(k): v for k, v in bindings.items()})
+    if result.type == "ASK":
+        return QueryResult((), (), ask=bool(result.askAnswer))
+    if result.type != "SELECT":
+        raise QueryError("only SELECT and ASK queries are supported here")
+    # Bound parameters are projected only because Oxigraph substitutes projected variables;
+    # they are constant, so they are dropped from the result.
+    all_vars = [str(v) for v in (result.vars or [])]
+    keep = [i for i, v in enumerate(all_vars) if v not in bindings]
+    rows = tuple(tuple(row[i] for i in keep) for row in result)  # type: ignore[index]
+    return QueryResult(tuple(all_vars[i] for i in keep), rows)
