@@ -36,35 +36,112 @@ class IK(DefinedNamespace):
     Abbreviation: URIRef
     ActionField: URIRef
     Actor: URIRef
+    ActorKind: URIRef
+    ActorKindScheme: URIRef
+    AdministrativeBodyKind: URIRef
     Agreement: URIRef
+    Attendance: URIRef
+    AttendanceScheme: URIRef
+    Building: URIRef
+    CityAdministrationKind: URIRef
+    CityDepartmentKind: URIRef
+    CityDivisionKind: URIRef
+    CityUnitKind: URIRef
+    Commissioning: URIRef
+    CompanyKind: URIRef
+    Concept: URIRef
+    Conference: URIRef
     Conversation: URIRef
+    Coordination: URIRef
+    CoreGroup: URIRef
+    Council: URIRef
     CouncilSession: URIRef
+    Counselling: URIRef
+    Course: URIRef
     CrossCuttingTopic: URIRef
+    EducationProviderKind: URIRef
+    Event: URIRef
+    EventSeries: URIRef
     Excused: URIRef
+    FederalAgencyKind: URIRef
     Figure: URIRef
+    Forum: URIRef
+    FoundationKind: URIRef
+    Funding: URIRef
     GovernanceBody: URIRef
     GuidingGoal: URIRef
+    HealthProviderKind: URIRef
     ImpactIndicator: URIRef
+    Implementation: URIRef
     ImplementationReport: URIRef
+    Implemented: URIRef
+    InformalGroupKind: URIRef
     IntegrationConcept: URIRef
+    JourFixe: URIRef
+    Lead: URIRef
+    Management: URIRef
     Measure: URIRef
+    MeasureKind: URIRef
+    MeasureKindScheme: URIRef
     Meeting: URIRef
+    MeetingKind: URIRef
+    MeetingKindScheme: URIRef
+    NGOKind: URIRef
     Need: URIRef
     Network: URIRef
+    NetworkKind: URIRef
+    NetworkKindActor: URIRef
+    NetworkKindScheme: URIRef
+    NetworkingMeeting: URIRef
+    NoRemarks: URIRef
+    Offer: URIRef
+    Ongoing: URIRef
+    OnlinePortal: URIRef
+    Organizer: URIRef
+    OverallResponsibility: URIRef
+    Participant: URIRef
     Participation: URIRef
+    Partner: URIRef
+    Plan: URIRef
+    Planned: URIRef
+    PoliticalBodyKind: URIRef
     Present: URIRef
+    ProfessionalBodyKind: URIRef
+    Programme: URIRef
+    Project: URIRef
+    Proposed: URIRef
+    PublicOfficeKind: URIRef
+    Publication: URIRef
+    ReligiousBodyKind: URIRef
     ReportSection: URIRef
     Responsibility: URIRef
+    Role: URIRef
+    RoleScheme: URIRef
+    RoundTable: URIRef
+    Service: URIRef
     Session: URIRef
     SourceDocument: URIRef
+    StateAgencyKind: URIRef
+    Status: URIRef
+    StatusScheme: URIRef
+    Steering: URIRef
     StrategicGoal: URIRef
+    Support: URIRef
+    Survey: URIRef
     Topic: URIRef
+    Training: URIRef
+    Unclear: URIRef
+    Unit: URIRef
     UnitBirthRate: URIRef
     UnitHouseholds: URIRef
     UnitPercent: URIRef
     UnitPersons: URIRef
     UnitPersonsPerHectare: URIRef
     UnitPersonsPerHousehold: URIRef
+    UnitScheme: URIRef
+    WelfareAssociationKind: URIRef
+    WorkingCircle: URIRef
+    WorkingGroup: URIRef
     Workshop: URIRef
     abbreviation: URIRef
     actor: URIRef
@@ -76,26 +153,40 @@ class IK(DefinedNamespace):
     asPrinted: URIRef
     assessment: URIRef
     attendance: URIRef
+    betweennessCentrality: URIRef
+    brokerageCoordinator: URIRef
+    brokerageGatekeeper: URIRef
+    brokerageItinerant: URIRef
+    brokerageLiaison: URIRef
+    brokerageRepresentative: URIRef
+    burtConstraint: URIRef
+    community: URIRef
     concerns: URIRef
     contributesTo: URIRef
     count: URIRef
     courseCount: URIRef
     dataSource: URIRef
+    degreeCentrality: URIRef
     density: URIRef
     description: URIRef
     discusses: URIRef
     dwellingCount: URIRef
     editorialSupport: URIRef
+    effectiveSize: URIRef
+    eigenvectorCentrality: URIRef
     end: URIRef
     eventCount: URIRef
     evidence: URIRef
     expansion: URIRef
+    fieldsReached: URIRef
     figureNumber: URIRef
     fundedBy: URIRef
     groupCount: URIRef
     measureKind: URIRef
     meetingKind: URIRef
     networkKind: URIRef
+    networksInvolved: URIRef
+    networksLed: URIRef
     number: URIRef
     numericValuesInText: URIRef
     organizedBy: URIRef
@@ -123,6 +214,15 @@ class IK(DefinedNamespace):
     start: URIRef
     startPage: URIRef
     statement: URIRef
+    statisticsComponentCount: URIRef
+    statisticsComponentDataSource: URIRef
+    statisticsComponentDensity: URIRef
+    statisticsComponentPopulationGroup: URIRef
+    statisticsComponentRefPeriod: URIRef
+    statisticsComponentSharePercent: URIRef
+    statisticsComponentUnit: URIRef
+    statisticsComponentValue: URIRef
+    statisticsStructure: URIRef
     status: URIRef
     strategicGoal: URIRef
     targetGroup: URIRef

@@ -1,0 +1,69 @@
+"""The analysis results as RDF: one set of ``ik:`` measure triples per actor.
+
+The terms are declared in ``ontology/analysis.ttl``; they are built here from the namespace
+string rather than the closed ``IK`` class, so this module does not depend on the
+namespace module being regenerated. Counts are ``xsd:integer``, measures ``xsd:decimal``
+(six decimals, as in the report); an undefined measure (Burt's, for an isolated actor) has
+no triple. Brokerage counts are those with primary fields as groups.
+
+>>> from rdflib import Graph
+>>> from integrationskonzept.analyse.report import analyse
+>>> len(analysis_graph(analyse(Graph())))
+0
+"""
+
+from __future__ import annotations
+
+from rdflib import XSD, Graph, Literal, Namespace, URIRef
+
+from integrationskonzept.analyse.report import AnalysisReport
+from integrationskonzept.namespaces import bind_prefixes
+
+IK_NS = Namespace("https://w3id.org/integrationskonzept/ontology#")
+
+INTEGER_PROPERTIES = {
+    "leads": IK_NS.networksLed,
+    "networks": IK_NS.networksInvolved,
+    "degree": IK_NS.degreeCentrality,
+    "community": IK_NS.community,
+}
+DECIMAL_PROPERTIES = {
+    "betweenness": IK_NS.betweennessCentrality,
+    "eigenvector": IK_NS.eigenvectorCentrality,
+    "constraint": IK_NS.burtConstraint,
+    "effective_size": IK_NS.effectiveSize,
+}
+BROKERAGE_PROPERTIES = {
+    "coordinator": IK_NS.brokerageCoordinator,
+    "gatekeeper": IK_NS.brokerageGatekeeper,
+    "representative": IK_NS.brokerageRepresentative,
+    "liaison": IK_NS.brokerageLiaison,
+    "itinerant": IK_NS.brokerageItinerant,
+}
+BROKERAGE_GROUPING = "field"
+
+
+def _decimal(value: float) -> Literal:
+    return Literal(f"{value:.6f}", datatype=XSD.decimal)
+
+
+def analysis_graph(report: AnalysisReport) -> Graph:
+    """The per-actor measures of ``report`` as triples about the actors' IRIs."""
+    graph = bind_prefixes(Graph())
+    for record in report.actors:
+        actor = URIRef(record.iri)
+        for name, prop in INTEGER_PROPERTIES.items():
+            graph.add((actor, prop, Literal(getattr(record, name), datatype=XSD.integer)))
+        graph.add((actor, IK_NS.fieldsReached, Literal(len(record.fields), datatype=XSD.integer)))
+        for name, prop in DECIMAL_PROPERTIES.items():
+            value = getattr(record, name)
+            if value is not None:
+                graph.add((actor, prop, _decimal(value)))
+    for brokerage in report.brokerage:
+        if brokerage.grouping != BROKERAGE_GROUPING:
+            continue
+        actor = URIRef(brokerage.iri)
+        for role, prop in BROKERAGE_PROPERTIES.items():
+            count = getattr(brokerage, role)
+            graph.add((actor, prop, Literal(count, datatype=XSD.integer)))
+    return graph

@@ -1,0 +1,138 @@
+"""The read-only endpoint and push, against real Oxigraph servers on loopback."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+
+from integrationskonzept.cli import main
+from integrationskonzept.errors import InputError
+from integrationskonzept.publish.push import push
+from integrationskonzept.query import query
+from integrationskonzept.serve import Endpoint, oxigraph_binary, serve, wait_until_up
+
+pytestmark = pytest.mark.slow
+
+PRIORITIZED = """
+PREFIX ik: <https://w3id.org/integrationskonzept/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?code WHERE { ?f a ik:ActionField ; ik:prioritized true ; skos:notation ?code }
+ORDER BY ?code
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _sparql(url: str, text: str, timeout: float = 30) -> list[dict[str, str]]:
+    data = urllib.parse.urlencode({"query": text}).encode()
+    request = urllib.request.Request(
+        url, data=data, headers={"Accept": "application/sparql-results+json"}
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        document = json.load(response)
+    return [{k: v["value"] for k, v in row.items()} for row in document["results"]["bindings"]]
+
+
+@pytest.fixture(scope="module")
+def endpoint(kb: Graph) -> Iterator[Endpoint]:
+    with serve(kb, port=_free_port(), timeout_s=1) as running:
+        yield running
+
+
+def test_endpoint_answers_with_the_report_facts(endpoint: Endpoint) -> None:
+    rows = _sparql(endpoint.query_url, PRIORITIZED)
+    assert [r["code"] for r in rows] == ["C", "D", "H"]
+
+
+def test_update_is_refused(endpoint: Endpoint) -> None:
+    data = urllib.parse.urlencode({"update": "DELETE WHERE { ?s ?p ?o }"}).encode()
+    with pytest.raises(urllib.error.HTTPError) as info:
+        urllib.request.urlopen(f"{endpoint.url}/update", data=data, timeout=10)
+    assert info.value.code >= 400
+    assert _sparql(endpoint.query_url, PRIORITIZED)  # nothing was deleted
+
+
+def test_graph_store_write_is_refused(endpoint: Endpoint) -> None:
+    request = urllib.request.Request(
+        f"{endpoint.url}/store?default", data=b"<a:a> <a:b> <a:c> .", method="PUT",
+        headers={"Content-Type": "application/n-triples"},
+    )  # fmt: skip
+    with pytest.raises(urllib.error.HTTPError) as info:
+        urllib.request.urlopen(request, timeout=10)
+    assert info.value.code >= 400
+
+
+def test_no_cors_header_by_default(endpoint: Endpoint) -> None:
+    request = urllib.request.Request(
+        f"{endpoint.query_url}?query=ASK%7B%7D", headers={"Origin": "https://evil.example"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.headers.get("Access-Control-Allow-Origin") is None
+
+
+def test_runaway_query_is_stopped_and_the_next_one_answered(endpoint: Endpoint) -> None:
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    data = urllib.parse.urlencode({"query": runaway}).encode()
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(f"{endpoint.query_url}", data=data, timeout=60) as response:
+            body = response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:  # some versions answer with an error status
+        body = exc.read().decode("utf-8", "replace")
+    # Oxigraph has already sent the head when the timeout fires: the body ends in an error.
+    assert "cancelled" in body.lower() or "timeout" in body.lower(), body[-200:]
+    assert time.monotonic() - started < 45
+    assert [r["code"] for r in _sparql(endpoint.query_url, PRIORITIZED)] == ["C", "D", "H"]
+
+
+def test_push_into_a_writable_store_gives_the_same_answers(kb: Graph) -> None:
+    port = _free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        process = subprocess.Popen(
+            [oxigraph_binary(), "serve", "--location", str(Path(tmp) / "db"),
+             "--bind", f"127.0.0.1:{port}"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_until_up(f"{base}/query?query=ASK%7B%7D", process)
+            graph_iri = "https://w3id.org/integrationskonzept/graph/test"
+            assert push(kb, f"{base}/store", graph_iri) == len(kb)
+            push(kb, f"{base}/store", graph_iri)  # replacing, not appending
+            text = PRIORITIZED.replace("WHERE {", f"WHERE {{ GRAPH <{graph_iri}> {{", 1) + "}"
+            text = text.replace("}\nORDER BY ?code\n}", "} }\nORDER BY ?code")
+            remote = [r["code"] for r in _sparql(f"{base}/query", text)]
+            local = [r["code"] for r in query(PRIORITIZED, kb).to_dicts()]
+            assert remote == local == ["C", "D", "H"]
+            count = _sparql(f"{base}/query", f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
+            assert int(count[0]["n"]) == len(kb)
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
+def test_push_to_a_store_that_is_down_reports_it(kb: Graph) -> None:
+    with pytest.raises(InputError, match="cannot reach the store"):
+        push(kb, f"http://127.0.0.1:{_free_port()}/store", timeout=5)
+
+
+def test_push_command_exit_code_when_down() -> None:
+    result = CliRunner().invoke(main, ["push", "--endpoint", f"http://127.0.0.1:{_free_port()}/store"])
+    assert result.exit_code == 2
+    assert "nothing was changed" in result.output
