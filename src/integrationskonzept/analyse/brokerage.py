@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Mapping
+from typing import Any
 
 import networkx as nx
 
@@ -59,10 +60,10 @@ def classify(group_a: Hashable, group_b: Hashable, group_c: Hashable) -> str:
 
 def brokerage_roles(
     graph: nx.DiGraph,
-    group: str | Mapping[Hashable, Hashable] = "group",
+    group: str | Mapping[Any, Hashable] = "group",
     *,
     exclude_transitive: bool = True,
-) -> dict[Hashable, dict[str, int]]:
+) -> dict[Any, dict[str, int]]:
     """For every node, how often it brokers in each role (see the module docstring).
 
     Parameters
@@ -94,7 +95,7 @@ def brokerage_roles(
     missing = [node for node, found in of.items() if found is None]
     if missing:
         raise KeyError(f"nodes without a group: {sorted(map(str, missing))[:5]}")
-    result: dict[Hashable, dict[str, int]] = {}
+    result: dict[Any, dict[str, int]] = {}
     for broker in graph:
         counts: Counter[str] = Counter()
         for source in graph.predecessors(broker):

@@ -211,7 +211,8 @@ def collect(graph: Graph) -> Facts:
         labels=_first_by_node(labelled),
         types={node: frozenset(found) for node, found in sorted(types.items())},
         actor_kinds={
-            node: local_name(kind) for node, kind in _first_by_node(_rows(graph, ACTOR_KINDS)).items()
+            node: local_name(kind)
+            for node, kind in _first_by_node(_rows(graph, ACTOR_KINDS)).items()
         },
         codes=_first_by_node(_rows(graph, TOPIC_CODES)),
     )

@@ -47,7 +47,9 @@ class ResponsibilityMatrix:
         return next((row.counts[column] for row in self.rows if row.iri == iri), 0)
 
 
-def responsibility_matrix(affiliation: nx.Graph, fields: Iterable[str] = ()) -> ResponsibilityMatrix:
+def responsibility_matrix(
+    affiliation: nx.Graph, fields: Iterable[str] = ()
+) -> ResponsibilityMatrix:
     """The matrix of the affiliation graph; ``fields`` adds columns that may stay empty."""
     per_actor: dict[str, Counter[str]] = {}
     led: Counter[str] = Counter()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from integrationskonzept import __version__
-from integrationskonzept.cli import build, export, query, serve, stats
+from integrationskonzept.cli import analyse, build, export, query, serve, stats
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,7 +20,7 @@ def main() -> None:
     """
 
 
-for _module in (stats, export, query, build):
+for _module in (stats, export, query, analyse, build):
     main.add_command(_module.command)
 main.add_command(query.list_command)
 main.add_command(serve.command)

@@ -170,7 +170,17 @@ def query(name_or_text: str, graph: Graph | None = None, **params: Any) -> Query
                 bindings[key] = value
             else:
                 bindings[key] = Literal(value)
-    result = graph.query(text, initNs=PREFIXES, initBindings={Variable(k): v for k, v in bindings.items()})
+    init = {Variable(k): v for k, v in bindings.items()}
+    try:
+        result = graph.query(text, initNs=PREFIXES, initBindings=init)
+    except RuntimeError as exc:
+        # Oxigraph substitutes only projected variables; evaluate such a query with rdflib's
+        # engine over the same store instead (slower, same answer).
+        if "projection" not in str(exc):
+            raise QueryError(f"the query failed: {exc}") from exc
+        from rdflib.plugins.sparql.processor import SPARQLProcessor, SPARQLResult
+
+        result = SPARQLResult(SPARQLProcessor(graph).query(text, initBindings=init, initNs=PREFIXES))
     if result.type == "ASK":
         return QueryResult((), (), ask=bool(result.askAnswer))
     if result.type != "SELECT":

@@ -1,0 +1,88 @@
+"""``integrationskonzept analyse``: the governance-network analysis as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from integrationskonzept.cli._common import data_option, handle_errors
+
+if TYPE_CHECKING:
+    from integrationskonzept.analyse.report import AnalysisReport
+
+TOP = 15
+
+
+def _print_table(report: AnalysisReport) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Top {TOP} actors (by networks led, then betweenness)")
+    for name in ("actor", "field", "leads", "networks", "degree", "betweenness", "constraint"):
+        table.add_column(name, justify="left" if name in ("actor", "field") else "right")
+    ranked = sorted(report.actors, key=lambda r: (-r.leads, -r.betweenness, r.label, r.iri))
+    for r in ranked[:TOP]:
+        constraint = "" if r.constraint is None else f"{r.constraint:.3f}"
+        table.add_row(
+            r.label, r.field, str(r.leads), str(r.networks), str(r.degree),
+            f"{r.betweenness:.3f}", constraint,
+        )  # fmt: skip
+    console = Console()
+    console.print(table)
+    s, shape = report.summary, report.structure
+    labels = {r.iri: r.label for r in report.actors}
+    shares = ", ".join(f"top {x.top}: {x.share:.0%}" for x in shape.lead_concentration)
+    facts = [
+        f"{s.actors} actors, {s.networks} networks, {s.bodies} bodies, {s.fields} fields",
+        f"{s.components} components; {s.communities} communities "
+        f"(modularity {report.communities.modularity:.3f}, "
+        f"alignment with fields NMI {report.communities.field_alignment_nmi:.3f})",
+        "articulation points: "
+        + (", ".join(labels.get(a, a) for a in shape.articulation_points) or "none"),
+        f"networks led by the top actors: {shares}",
+        "fields sharing no network with another field: "
+        + (", ".join(shape.isolated_fields) or "none"),
+    ]
+    for line in facts:
+        console.print(line, highlight=False)
+
+
+@click.command("analyse")
+@data_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="table: top actors and structure; json: the whole report; csv: actors.csv.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    default=None,
+    metavar="DIR",
+    help="Also write every output (CSV, GraphML, GEXF, figures, JSON, Turtle) to DIR.",
+)
+@handle_errors
+def command(data: str | None, fmt: str, out: str | None) -> None:
+    """Analyse the knowledge base as a governance network (who leads, who brokers)."""
+    from integrationskonzept.analyse.graphs import build_graphs
+    from integrationskonzept.analyse.report import analyse
+    from integrationskonzept.load import load
+    from integrationskonzept.publish.analysis_files import actors_csv
+
+    graphs = build_graphs(load(data, backend="oxigraph"))
+    report = analyse(graphs)
+    if out:
+        from integrationskonzept.publish.analysis_files import write_analysis
+
+        written = write_analysis(report, graphs, out)
+        click.echo(f"wrote {len(written)} files to {out}/", err=True)
+    if fmt == "json":
+        click.echo(report.to_json(), nl=False)
+    elif fmt == "csv":
+        click.echo(actors_csv(report), nl=False)
+    else:
+        _print_table(report)

@@ -1,0 +1,203 @@
+"""Write an analysis to files: CSV tables, GraphML/GEXF graphs, figures, JSON and Turtle.
+
+Every file is rendered to a string or bytes first and then written atomically; every table
+is sorted; the graph files carry plain string ids and scalar attributes only (lists are
+``"; "``-joined, missing values are ``""``), so Gephi and yEd read them. The same report
+gives the same bytes on every run.
+
+==========================  ====================================================
+file                        holds
+==========================  ====================================================
+``analysis.json``           the whole report (:meth:`AnalysisReport.to_json`)
+``analysis.ttl``            the per-actor measures as RDF
+``actors.csv``              one row per actor, every measure
+``brokerage.csv``           brokerage counts per actor and grouping
+``communities.csv``         one row per community member
+``matrix.csv``              lead actors × fields
+``affiliation.graphml``     actors and networks/bodies (also ``.gexf``)
+``actors.graphml``          the actor projection with the measures (also ``.gexf``)
+``affiliation.png/.svg``    the affiliation graph in blocks by field
+``actors.png/.svg``         the actor projection in arcs by field
+==========================  ====================================================
+
+>>> from rdflib import Graph
+>>> from integrationskonzept.analyse import analyse
+>>> print(actors_csv(analyse(Graph())), end="")
+iri,label,actor_kind,field,leads,networks,bodies,fields,degree,betweenness,eigenvector,constraint,effective_size,core,component,community
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import astuple, fields
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from integrationskonzept.analyse.graphs import AnalysisGraphs
+from integrationskonzept.analyse.rdf import analysis_graph
+from integrationskonzept.analyse.report import ActorRecord, AnalysisReport
+from integrationskonzept.atomic import write_bytes, write_text
+from integrationskonzept.publish import analysis_figures as figures
+from integrationskonzept.publish.export import serialize
+
+BROKERAGE_COLUMNS = (
+    "grouping",
+    "iri",
+    "label",
+    "group",
+    "coordinator",
+    "gatekeeper",
+    "representative",
+    "liaison",
+    "itinerant",
+    "total",
+)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(str(item) for item in value)
+    return str(value)
+
+
+def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([_cell(value) for value in row] for row in rows)
+    return buffer.getvalue()
+
+
+def actors_csv(report: AnalysisReport) -> str:
+    """One row per actor (sorted by IRI) with every measure of :class:`ActorRecord`."""
+    header = [f.name for f in fields(ActorRecord)]
+    return _csv(header, (astuple(record) for record in report.actors))
+
+
+def brokerage_csv(report: AnalysisReport) -> str:
+    """Brokerage counts, sorted by grouping and IRI."""
+    rows = sorted(
+        ([getattr(r, c) for c in BROKERAGE_COLUMNS] for r in report.brokerage),
+        key=lambda row: (row[0], row[1]),
+    )
+    return _csv(BROKERAGE_COLUMNS, rows)
+
+
+def communities_csv(report: AnalysisReport) -> str:
+    """One row per member: community, its size and dominant field, the member and its field."""
+    field_of = {record.iri: record.field for record in report.actors}
+    label_of = {record.iri: record.label for record in report.actors}
+    header = ("community", "size", "dominant_field", "iri", "label", "field")
+    rows = (
+        (c.id, c.size, c.dominant_field, m, label_of.get(m, m), field_of.get(m))
+        for c in report.communities.items
+        for m in c.members
+    )
+    return _csv(header, rows)
+
+
+def matrix_csv(report: AnalysisReport) -> str:
+    """The responsibility matrix: lead actors (most networks led first) × field codes."""
+    matrix = report.matrix
+    header = ("iri", "label", *matrix.fields, "networks_led")
+    rows = ((r.iri, r.label, *r.counts, r.networks_led) for r in matrix.rows)
+    return _csv(header, rows)
+
+
+def plain_graph(graph: nx.Graph, extra: Mapping[str, Mapping[str, Any]] | None = None) -> nx.Graph:
+    """A copy with only scalar attributes (lists joined by ``"; "``, ``None`` as ``""``).
+
+    ``extra`` adds node attributes (node → name → value) before the conversion.
+
+    >>> g = nx.Graph()
+    >>> g.add_edge("a", "b", roles=["Lead", "Member"])
+    >>> plain_graph(g).edges["a", "b"]["roles"]
+    'Lead; Member'
+    """
+
+    def scalar(value: Any) -> Any:
+        return value if isinstance(value, bool | int | float | str) else _cell(value)
+
+    copy = nx.Graph()
+    for node in sorted(graph):
+        data = {**graph.nodes[node], **(extra or {}).get(node, {})}
+        copy.add_node(str(node), **{key: scalar(value) for key, value in sorted(data.items())})
+    for u, v in sorted((min(a, b), max(a, b)) for a, b in graph.edges):
+        data = graph.edges[u, v]
+        copy.add_edge(str(u), str(v), **{key: scalar(value) for key, value in sorted(data.items())})
+    return copy
+
+
+def graphml(graph: nx.Graph) -> str:
+    """GraphML of a graph with scalar attributes (see :func:`plain_graph`)."""
+    return "\n".join(nx.generate_graphml(graph)) + "\n"
+
+
+_GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
+
+
+def gexf(graph: nx.Graph) -> str:
+    """GEXF of a graph with scalar attributes, without the writer's date stamp."""
+    return _GEXF_DATE.sub("", "\n".join(nx.generate_gexf(graph))) + "\n"
+
+
+def _actor_measures(report: AnalysisReport) -> dict[str, dict[str, Any]]:
+    keep = ("field", "leads", "networks", "betweenness", "eigenvector", "community", "core")
+    return {r.iri: {name: getattr(r, name) for name in keep} for r in report.actors}
+
+
+def rendered_files(report: AnalysisReport, graphs: AnalysisGraphs) -> dict[str, str | bytes]:
+    """File name → content of every output, rendered in memory."""
+    measures = _actor_measures(report)
+    affiliation = plain_graph(graphs.affiliation, measures)
+    actors = plain_graph(graphs.actors, measures)
+    field_labels = {
+        str(data["code"]): str(data["label"])
+        for _, data in graphs.network_fields.nodes(data=True)
+        if data["kind"] == "field"
+    }
+    primary = {r.iri: r.field for r in report.actors}
+    leads = {r.iri: r.leads for r in report.actors}
+    drawings = {
+        "affiliation": figures.affiliation_figure(graphs.affiliation, primary, field_labels),
+        "actors": figures.projection_figure(graphs.actors, primary, leads, field_labels),
+    }
+    files: dict[str, str | bytes] = {
+        "analysis.json": report.to_json(),
+        "analysis.ttl": serialize(analysis_graph(report), "turtle"),
+        "actors.csv": actors_csv(report),
+        "brokerage.csv": brokerage_csv(report),
+        "communities.csv": communities_csv(report),
+        "matrix.csv": matrix_csv(report),
+        "affiliation.graphml": graphml(affiliation),
+        "affiliation.gexf": gexf(affiliation),
+        "actors.graphml": graphml(actors),
+        "actors.gexf": gexf(actors),
+    }
+    for name, figure in drawings.items():
+        files[f"{name}.png"] = figures.render(figure, "png")
+        files[f"{name}.svg"] = figures.render(figure, "svg")
+    return dict(sorted(files.items()))
+
+
+def write_analysis(
+    report: AnalysisReport, graphs: AnalysisGraphs, out_dir: Path | str
+) -> list[Path]:
+    """Write every output below ``out_dir`` (atomically, file by file); return the paths."""
+    folder = Path(out_dir)
+    written = []
+    for name, content in rendered_files(report, graphs).items():
+        target = folder / name
+        if isinstance(content, bytes):
+            write_bytes(target, content)
+        else:
+            write_text(target, content)
+        written.append(target)
+    return written

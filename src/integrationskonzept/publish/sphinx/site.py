@@ -1,0 +1,155 @@
+"""One language's view of the knowledge base: labels, links and page names.
+
+A :class:`Site` wraps the typed model (fetched once per kind on Oxigraph) and the
+:class:`~.triples.TripleIndex` (every statement, fetched once). Page generators ask it for
+labels in the site's language (German fallback) and for links to other pages; an IRI that has
+no page becomes its CURIE as text.
+
+Page names mirror the IRIs: ``…/leverkusen/goal/C-1`` → ``goal/C-1``.
+
+>>> docname_for("https://w3id.org/integrationskonzept/leverkusen/goal/C-1", "goal")
+'goal/C-1'
+>>> docname_for("https://example.org/x/strategic-goal/a/b-c", "strategic-goal")
+'strategic-goal/a/b-c'
+>>> docname_for("urn:odd:<x>", "actor")
+'actor/x-2f3e4c39'
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from typing import Any
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from integrationskonzept.model import Entity, KnowledgeBase
+from integrationskonzept.namespaces import PREFIXES
+from integrationskonzept.publish.sphinx import records
+from integrationskonzept.publish.sphinx.blocks import Cell, Code, Inline, Link, Text, cell
+from integrationskonzept.publish.sphinx.i18n import ui
+from integrationskonzept.stats import curie
+
+IK = PREFIXES["ik"]
+_SAFE_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def docname_for(iri: str, segment: str) -> str:
+    """The page name of ``iri``: the IRI's path from its kind ``segment`` on."""
+    marker = f"/{segment}/"
+    if marker in iri:
+        rest = iri.split(marker, 1)[1]
+        parts = rest.split("/")
+        if parts and all(_SAFE_PART.match(p) and p != "index" for p in parts):
+            return f"{segment}/{rest}"
+    tail = re.sub(r"[^a-z0-9]+", "-", iri.rsplit("/", 1)[-1].lower()).strip("-") or "x"
+    return f"{segment}/{tail}-{hashlib.sha256(iri.encode()).hexdigest()[:8]}"
+
+
+class Site:
+    """Labels, links and shared data for the pages of one language."""
+
+    def __init__(self, kb: KnowledgeBase, lang: str) -> None:
+        from integrationskonzept.publish.sphinx.triples import TripleIndex
+
+        self.kb = kb
+        self.lang = lang
+        self.index = TripleIndex(kb.graph)
+        self.docnames: dict[str, str] = {}
+
+    # -- data the model does not hold -----------------------------------------------------
+
+    @functools.cached_property
+    def datasets(self) -> tuple[records.Dataset, ...]:
+        """The statistics tables."""
+        return records.datasets(self.kb, self.index)
+
+    @functools.cached_property
+    def memberships(self) -> tuple[records.Membership, ...]:
+        """The memberships in governance bodies."""
+        return records.memberships(self.index)
+
+    @functools.cached_property
+    def analysis(self) -> dict[str, Any] | None:
+        """The network analysis as a dict (``analyse(graph).to_dict()``), if available."""
+        try:
+            from integrationskonzept.analyse import analyse
+        except ImportError:  # pragma: no cover - the analyse stage is optional
+            return None
+        result: dict[str, Any] = analyse(self.kb.graph).to_dict()
+        return result
+
+    @functools.cached_property
+    def analysis_by_actor(self) -> dict[str, dict[str, Any]]:
+        """The analysis' per-actor records by IRI."""
+        found = (self.analysis or {}).get("actors", [])
+        return {str(r["iri"]): r for r in found if isinstance(r, dict) and "iri" in r}
+
+    # -- words ----------------------------------------------------------------------------
+
+    def ui(self, key: str) -> str:
+        """A UI string in the site's language."""
+        return ui(self.lang, key)
+
+    def label(self, iri: str) -> str:
+        """The label of any IRI in the site's language, German fallback, else its CURIE."""
+        return self.index.label(iri, self.lang) or curie(iri)
+
+    def name(self, entity: Entity) -> str:
+        """The label of a model object in the site's language (German fallback)."""
+        return entity.label(self.lang)
+
+    def term(self, tail: str | None) -> str:
+        """The label of a vocabulary term of ``ik:`` given by its local name."""
+        return self.label(IK + tail) if tail else "–"
+
+    def status(self, code: str | None) -> str:
+        """The label of a status code (``implemented`` …)."""
+        return self.ui(f"status.{code or 'none'}")
+
+    # -- links ----------------------------------------------------------------------------
+
+    def ref(self, iri: str, text: str | None = None) -> Inline:
+        """A link to the page of ``iri``, or its label (or CURIE) as text if it has none."""
+        shown = text if text is not None else self.label(iri)
+        if iri in self.docnames:
+            return Link(shown, doc=self.docnames[iri])
+        return Text(shown)
+
+    def refs(self, iris: tuple[str, ...] | list[str]) -> Cell:
+        """Links to several IRIs, comma-separated."""
+        out: list[Inline] = []
+        for i, iri in enumerate(iris):
+            if i:
+                out.append(Text(", "))
+            out.append(self.ref(iri))
+        return tuple(out) or cell("–")
+
+    def source(self, iris: tuple[str, ...]) -> Cell:
+        """The report sections an object comes from: number and title."""
+        parts: list[Inline] = []
+        for i, iri in enumerate(iris):
+            number = self.index.text(iri, IK + "sectionNumber")
+            title = self.index.text(iri, PREFIXES["dcterms"] + "title", self.lang)
+            shown = " ".join(p for p in (number, title) if p) or self.label(iri)
+            parts.extend([Text("; ")] if i else [])
+            parts.append(Text(shown))
+        return tuple(parts) or cell("–")
+
+    def value(self, node: Node) -> Cell:
+        """A term of the graph as inlines: a link, a CURIE, or a literal with its tag."""
+        if isinstance(node, URIRef):
+            iri = str(node)
+            if iri in self.docnames:
+                return (Link(self.label(iri), doc=self.docnames[iri]),)
+            label = self.index.label(iri, self.lang)
+            return (Text(f"{label} "), Code(curie(iri))) if label else (Code(curie(iri)),)
+        if isinstance(node, Literal):
+            if node.language:
+                return (Text(str(node)), Code(f"@{node.language}"))
+            if node.datatype is not None:
+                return (Text(str(node)), Code(f"^^{curie(str(node.datatype))}"))
+            return (Text(str(node)),)
+        return (Text(str(node)),)
