@@ -23,18 +23,22 @@ def declared_terms() -> list[str]:
     for path in sorted((ROOT / "ontology").glob("*.ttl")):
         graph.parse(path, format="turtle")
     kinds = {
-        OWL.Class, RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty,
-        OWL.AnnotationProperty, SKOS.Concept, SKOS.ConceptScheme, OWL.NamedIndividual,
+        OWL.Class,
+        RDF.Property,
+        OWL.ObjectProperty,
+        OWL.DatatypeProperty,
+        OWL.AnnotationProperty,
+        SKOS.Concept,
+        SKOS.ConceptScheme,
+        OWL.NamedIndividual,
     }
     names = set()
     for subject, _, kind in graph.triples((None, RDF.type, None)):
-        if kind in kinds or str(kind).startswith(IK) or str(kind).startswith(
-            "http://purl.org/linked-data/cube#"
-        ):
-            if isinstance(subject, rdflib.URIRef) and str(subject).startswith(IK):
-                local = str(subject)[len(IK):]
-                if local:
-                    names.add(local)
+        typed = kind in kinds or str(kind).startswith((IK, "http://purl.org/linked-data/cube#"))
+        if typed and isinstance(subject, rdflib.URIRef) and str(subject).startswith(IK):
+            local = str(subject)[len(IK) :]
+            if local:
+                names.add(local)
     return sorted(names)
 
 

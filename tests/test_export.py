@@ -55,7 +55,7 @@ def test_failed_write_keeps_the_previous_file(tmp_path: Path) -> None:
     target = tmp_path / "kb.ttl"
     write_text(target, "old content\n")
     with pytest.raises(RuntimeError), open_atomic(target) as handle:
-        handle.write("half of the new")  # type: ignore[arg-type]
+        handle.write(b"half of the new")
         raise RuntimeError("interrupted midway")
     assert target.read_text(encoding="utf-8") == "old content\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.ttl"]

@@ -61,19 +61,19 @@ def test_syntax_error_names_file_and_line(tmp_path: Path, backend: str) -> None:
 
 def test_undefined_prefix_is_reported(tmp_path: Path) -> None:
     folder = _broken(tmp_path, "prefix.ttl", b"<a> nope:thing <b> .\n")
-    with pytest.raises(InputError, match="prefix.ttl:1"):
+    with pytest.raises(InputError, match=r"prefix\.ttl:1"):
         load(folder)
 
 
 def test_non_utf8_file_is_reported_with_line(tmp_path: Path) -> None:
     folder = _broken(tmp_path, "latin1.ttl", b'<a> <b> "ok" .\n<a> <b> "Stra\xdfe" .\n')
-    with pytest.raises(InputError, match="latin1.ttl:2: the file is not valid UTF-8"):
+    with pytest.raises(InputError, match=r"latin1\.ttl:2: the file is not valid UTF-8"):
         load(folder)
 
 
 def test_empty_file_is_reported(tmp_path: Path) -> None:
     folder = _broken(tmp_path, "empty.ttl", b"  \n")
-    with pytest.raises(InputError, match="empty.ttl: the file is empty"):
+    with pytest.raises(InputError, match=r"empty\.ttl: the file is empty"):
         load(folder)
 
 

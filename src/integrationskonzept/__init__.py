@@ -14,6 +14,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from typing import TYPE_CHECKING, Any
+
 from integrationskonzept.errors import (
     InputError,
     IntegrationskonzeptError,
@@ -23,15 +25,45 @@ from integrationskonzept.errors import (
 from integrationskonzept.load import load, load_shapes
 from integrationskonzept.namespaces import IK, IKSH, LEV
 
+if TYPE_CHECKING:
+    from integrationskonzept.model import KnowledgeBase, UnknownKeyError
+    from integrationskonzept.query import QueryResult, query
+    from integrationskonzept.validate import ValidationReport, validate
+
+# Imported on first use: pyshacl and the model pull in more than ``load`` needs.
+_LAZY = {
+    "KnowledgeBase": "integrationskonzept.model",
+    "UnknownKeyError": "integrationskonzept.model",
+    "query": "integrationskonzept.query",
+    "QueryResult": "integrationskonzept.query",
+    "validate": "integrationskonzept.validate",
+    "ValidationReport": "integrationskonzept.validate",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'integrationskonzept' has no attribute {name!r}")
+
+
 __all__ = [
     "IK",
     "IKSH",
     "LEV",
     "InputError",
     "IntegrationskonzeptError",
+    "KnowledgeBase",
     "QueryError",
+    "QueryResult",
+    "UnknownKeyError",
     "ValidationFailed",
+    "ValidationReport",
     "__version__",
     "load",
     "load_shapes",
+    "query",
+    "validate",
 ]

@@ -155,8 +155,8 @@ def load(
     --------
     >>> from integrationskonzept import load
     >>> g = load(backend="oxigraph")
-    >>> rows = g.query("ASK { ?field a <https://w3id.org/integrationskonzept/ontology#ActionField> }")
-    >>> rows.askAnswer
+    >>> ask = "ASK { ?f a <https://w3id.org/integrationskonzept/ontology#ActionField> }"
+    >>> g.query(ask).askAnswer
     True
     """
     folder = resources.data_dir() if data is None else Path(data)

@@ -529,7 +529,8 @@ class KnowledgeBase:
         participations = self._records(IK + "Participation")
         found = []
         for record in self._records(IK + "Meeting").values():
-            present, excused = [], []
+            present: list[str] = []
+            excused: list[str] = []
             for part_iri in record.iris(IK + "participation"):
                 part = participations.get(part_iri)
                 if part is None:
@@ -579,7 +580,9 @@ class KnowledgeBase:
                     dataset=r.iris(QB + "dataSet")[0],
                     period=period if isinstance(period, date) else None,
                     group=r.text(IK + "populationGroup", "de"),
-                    value=float(value) if measure in ("sharePercent", "density", "value") else value,
+                    value=float(value)
+                    if value is not None and measure in ("sharePercent", "density", "value")
+                    else value,
                     measure=measure,
                     unit=_iri_tail(unit) if unit else None,
                 )
@@ -608,7 +611,9 @@ class KnowledgeBase:
 
     def goal(self, code_or_iri: str) -> Goal:
         """A guiding goal by code (``"C-1"``, ``"IKOE-2"``) or IRI."""
-        return self._find("goal", code_or_iri, {g.code: g for g in self.goals} | {g.iri: g for g in self.goals})
+        return self._find(
+            "goal", code_or_iri, {g.code: g for g in self.goals} | {g.iri: g for g in self.goals}
+        )
 
     def indicator(self, code_or_iri: str) -> Indicator:
         """An impact indicator by code (``"A-3"``) or IRI."""
@@ -641,7 +646,11 @@ class KnowledgeBase:
     def networks_led_by(self, actor: Actor | str) -> list[Network]:
         """The networks in which ``actor`` (object, IRI or label) holds a lead responsibility."""
         who = actor if isinstance(actor, Actor) else self.actor(actor)
-        led = {r.responsible_for for r in self.responsibilities if r.actor == who.iri and r.role == "Lead"}
+        led = {
+            r.responsible_for
+            for r in self.responsibilities
+            if r.actor == who.iri and r.role == "Lead"
+        }
         return [n for n in self.networks if n.iri in led]
 
     def leads_of(self, network: Network | str) -> list[Actor]:

@@ -108,7 +108,9 @@ def test_goal_and_indicator_numbers_are_consecutive(kb: Graph) -> None:
 def test_statements_in_german_and_english(kb: Graph, cls: URIRef) -> None:
     offenders = []
     for item in _instances(kb, cls):
-        langs = Counter(o.language for o in kb.objects(item, IK.statement) if isinstance(o, Literal))
+        langs = Counter(
+            o.language for o in kb.objects(item, IK.statement) if isinstance(o, Literal)
+        )
         if langs["de"] != 1 or langs["en"] != 1:
             offenders.append(f"{item}: statements {dict(langs)}")
     _report(offenders, "give exactly one ik:statement @de (verbatim) and one @en")
@@ -154,7 +156,10 @@ def test_no_two_actors_share_a_preferred_label(kb: Graph) -> None:
 
 def test_iris_follow_the_patterns(kb: Graph) -> None:
     offenders = []
-    for cls, pattern in {**IRI_PATTERNS, IK.Actor: f"(?:{ACTOR_PATTERN}|{IRI_PATTERNS[IK.Network]})"}.items():
+    for cls, pattern in {
+        **IRI_PATTERNS,
+        IK.Actor: f"(?:{ACTOR_PATTERN}|{IRI_PATTERNS[IK.Network]})",
+    }.items():
         for item in _instances(kb, cls):
             if not re.fullmatch(re.escape(LEV) + pattern, str(item)):
                 offenders.append(f"{cls.n3()} {item}")
@@ -179,17 +184,22 @@ def test_german_preferred_label_on_every_instance(kb: Graph) -> None:
     for cls in [*SOURCED, IK.ActionField, IK.CrossCuttingTopic, IK.ReportSection]:
         for item in _instances(kb, cls):
             if not any(
-                isinstance(o, Literal) and o.language == "de" for o in kb.objects(item, SKOS.prefLabel)
+                isinstance(o, Literal) and o.language == "de"
+                for o in kb.objects(item, SKOS.prefLabel)
             ):
                 offenders.append(str(item))
-    _report(offenders, "add skos:prefLabel \"…\"@de")
+    _report(offenders, 'add skos:prefLabel "…"@de')
 
 
 def test_verbatim_literals_are_found_in_the_report(kb: Graph, report_text: str) -> None:
     offenders = []
     for prop in VERBATIM:
         for s, o in kb.subject_objects(prop):
-            if isinstance(o, Literal) and o.language == "de" and _normalise(str(o)) not in report_text:
+            if (
+                isinstance(o, Literal)
+                and o.language == "de"
+                and _normalise(str(o)) not in report_text
+            ):
                 offenders.append(f"{s} {prop.n3(kb.namespace_manager)}: {str(o)[:90]!r}")
     _report(offenders, "quote the report verbatim (only whitespace and ** may differ)")
 
@@ -271,6 +281,8 @@ def test_needs_have_topic_and_statement(kb: Graph) -> None:
     for need in _instances(kb, IK.Need):
         if kb.value(need, IK.topic) is None:
             offenders.append(f"{need}: no ik:topic")
-        if not any(isinstance(o, Literal) and o.language == "de" for o in kb.objects(need, IK.statement)):
+        if not any(
+            isinstance(o, Literal) and o.language == "de" for o in kb.objects(need, IK.statement)
+        ):
             offenders.append(f"{need}: no ik:statement @de")
     _report(offenders, "every need: topic and verbatim statement")

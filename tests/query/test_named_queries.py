@@ -6,6 +6,8 @@ backend (as the library does by default) and, for a few, on rdflib's engine too.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rdflib import Graph
 
@@ -17,7 +19,7 @@ KI = "lev:actor/kommunales-integrationszentrum"
 
 
 def test_every_named_query_has_a_test_here() -> None:
-    source = open(__file__, encoding="utf-8").read()
+    source = Path(__file__).read_text(encoding="utf-8")
     untested = [name for name in named_queries() if f'"{name}"' not in source]
     assert not untested, f"named queries without a test: {untested}"
 
@@ -82,7 +84,9 @@ def test_leads_of_runder_tisch_deutsch(kb_ox: Graph) -> None:
 def test_leads_differ_per_table(kb_ox: Graph) -> None:
     # 4.5 names Dez III – Gesundheitsplanung, 4.8 names FB Soziales for the same AG.
     rows = query(
-        "leads-of-network", kb_ox, network="lev:network/ag-gesundheitliche-versorgung-von-fluechtlingen"
+        "leads-of-network",
+        kb_ox,
+        network="lev:network/ag-gesundheitliche-versorgung-von-fluechtlingen",
     ).to_dicts()
     pairs = {(r["topic"].rsplit("/", 1)[1], r["actor"].rsplit("/", 1)[1]) for r in rows}
     assert pairs == {("E", "gesundheitsplanung"), ("H", "fb-soziales")}
@@ -141,7 +145,9 @@ def test_agreements_of_the_workshop(kb_ox: Graph) -> None:
 
 def test_refugee_statistics(kb_ox: Graph) -> None:
     # 6.3: 4.850 persons on 31.12.2018, 4.675 on 31.12.2017.
-    rows = query("observations-of-dataset", kb_ox, dataset="lev:dataset/gefluechtete-2017-2018").to_dicts()
+    rows = query(
+        "observations-of-dataset", kb_ox, dataset="lev:dataset/gefluechtete-2017-2018"
+    ).to_dicts()
     totals = {str(r["period"]): r["value"] for r in rows if r["group"].startswith("Personen")}
     assert totals == {"2017-12-31": 4675, "2018-12-31": 4850}
 
@@ -169,7 +175,7 @@ def test_fields_of_the_ak_jugend_schule(kb_ox: Graph) -> None:
 @pytest.mark.parametrize(
     "value",
     [
-        'x> } UNION { ?s ?p ?o } #',
+        "x> } UNION { ?s ?p ?o } #",
         "lev:field/C> . ?x ?y ?z",
         "https://w3id.org/x\n} ;",
         '"; DROP ALL; "',

@@ -120,7 +120,9 @@ def test_push_into_a_writable_store_gives_the_same_answers(kb: Graph) -> None:
             remote = [r["code"] for r in _sparql(f"{base}/query", text)]
             local = [r["code"] for r in query(PRIORITIZED, kb).to_dicts()]
             assert remote == local == ["C", "D", "H"]
-            count = _sparql(f"{base}/query", f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}")
+            count = _sparql(
+                f"{base}/query", f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{graph_iri}> {{ ?s ?p ?o }} }}"
+            )
             assert int(count[0]["n"]) == len(kb)
         finally:
             process.terminate()
@@ -133,6 +135,8 @@ def test_push_to_a_store_that_is_down_reports_it(kb: Graph) -> None:
 
 
 def test_push_command_exit_code_when_down() -> None:
-    result = CliRunner().invoke(main, ["push", "--endpoint", f"http://127.0.0.1:{_free_port()}/store"])
+    result = CliRunner().invoke(
+        main, ["push", "--endpoint", f"http://127.0.0.1:{_free_port()}/store"]
+    )
     assert result.exit_code == 2
     assert "nothing was changed" in result.output

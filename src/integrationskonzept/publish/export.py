@@ -75,7 +75,9 @@ def serialize(graph: Graph, fmt: Format, *, graph_name: str = DEFAULT_GRAPH_NAME
     if fmt == "ntriples":
         return "".join(f"{line}\n" for line in _ntriples_lines(graph))
     if fmt == "nquads":
-        return "".join(f"{line[:-1].rstrip()} <{graph_name}> .\n" for line in _ntriples_lines(graph))
+        return "".join(
+            f"{line[:-1].rstrip()} <{graph_name}> .\n" for line in _ntriples_lines(graph)
+        )
     if fmt == "json-ld":
         context = jsonld_context()["@context"]
         raw = json.loads(canonical_copy(graph).serialize(format="json-ld", context=context))

@@ -30,7 +30,9 @@ def graph_store_url(endpoint: str, graph_iri: str) -> str:
     return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
 
-def push(graph: Graph, endpoint: str, graph_iri: str = DEFAULT_GRAPH_NAME, timeout: float = 60) -> int:
+def push(
+    graph: Graph, endpoint: str, graph_iri: str = DEFAULT_GRAPH_NAME, timeout: float = 60
+) -> int:
     """Replace the named graph ``graph_iri`` at ``endpoint`` with ``graph``; return its size."""
     body = serialize(graph, "ntriples").encode("utf-8")
     request = urllib.request.Request(

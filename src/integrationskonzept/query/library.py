@@ -40,7 +40,8 @@ class NamedQuery:
 def parse_named_query(name: str, text: str) -> NamedQuery:
     """Parse the header comments of one ``.rq`` file.
 
-    >>> q = parse_named_query("x", "# title@de: T\\n# title@en: T\\n# param: a iri An IRI\\nSELECT * {}")
+    >>> text = "# title@de: T\\n# param: a iri An IRI\\nSELECT * {}"
+    >>> q = parse_named_query("x", text)
     >>> q.parameters[0].type
     'iri'
     """

@@ -170,7 +170,8 @@ def query(name_or_text: str, graph: Graph | None = None, **params: Any) -> Query
                 bindings[key] = value
             else:
                 bindings[key] = Literal(value)
-    init = {Variable(k): v for k, v in bindings.items()}
+    # rdflib's stubs say str keys; it accepts Variables, which the Oxigraph store needs.
+    init: dict[str, Any] = {Variable(k): v for k, v in bindings.items()}
     try:
         result = graph.query(text, initNs=PREFIXES, initBindings=init)
     except RuntimeError as exc:
@@ -180,7 +181,8 @@ def query(name_or_text: str, graph: Graph | None = None, **params: Any) -> Query
             raise QueryError(f"the query failed: {exc}") from exc
         from rdflib.plugins.sparql.processor import SPARQLProcessor, SPARQLResult
 
-        result = SPARQLResult(SPARQLProcessor(graph).query(text, initBindings=init, initNs=PREFIXES))
+        processor = SPARQLProcessor(graph)  # type: ignore[no-untyped-call]
+        result = SPARQLResult(processor.query(text, initBindings=init, initNs=PREFIXES))
     if result.type == "ASK":
         return QueryResult((), (), ask=bool(result.askAnswer))
     if result.type != "SELECT":
