@@ -14,10 +14,10 @@ True
 ['C-1', 'C-2', 'C-3', 'C-4', 'C-5']
 >>> kb.goal("C-5").status
 'no-remarks'
->>> kb.goal("X-9")
+>>> kb.goal("C1")
 Traceback (most recent call last):
 ...
-integrationskonzept.model.UnknownKeyError: "no goal 'X-9'; close matches: ..."
+integrationskonzept.model.UnknownKeyError: "no goal 'C1'; close matches: C-1"
 
 Known limits: the model covers the main kinds of the vocabulary; for anything else use
 ``kb.graph`` or ``kb.query()``.
