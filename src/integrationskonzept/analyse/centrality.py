@@ -61,11 +61,13 @@ def involvement(affiliation: nx.Graph) -> dict[str, Involvement]:
         fields: set[str] = set()
         for target in sorted(affiliation[actor]):
             data = affiliation.edges[actor, target]
-            is_network = affiliation.nodes[target]["kind"] == NETWORK
-            networks += is_network
-            bodies += not is_network
-            leads += is_network and "Lead" in data["roles"]
             fields.update(data["fields"])
+            if affiliation.nodes[target]["kind"] != NETWORK:
+                bodies += 1
+                continue
+            networks += 1
+            if "Lead" in data["roles"]:
+                leads += 1
         result[actor] = Involvement(leads, networks, bodies, tuple(sorted(fields)))
     return result
 

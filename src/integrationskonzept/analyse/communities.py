@@ -5,10 +5,12 @@ integer-relabelled projection, so the partition does not depend on the hash seed
 Communities are numbered by size (largest first), ties by their smallest IRI.
 
 Alignment with the fields: for each community, the distribution of its members' primary
-fields (:func:`~integrationskonzept.analyse.brokerage.primary_fields`), the dominant field and
-its share; for the whole partition, the normalised mutual information (NMI, arithmetic mean)
-between communities and primary fields: 1 if the communities are exactly the fields, 0 if
-they are independent of them.
+fields (:func:`~integrationskonzept.analyse.brokerage.primary_fields`, ``"(none)"`` counted
+too), the dominant field and its share among the members that have a field; for the whole
+partition, the normalised mutual information (NMI, arithmetic mean) between communities and
+primary fields over the actors that have a field: 1 if the communities are exactly the
+fields, 0 if they are independent of them. Actors without a field (members of governance
+bodies only) are left out of both, as they say nothing about alignment.
 
 >>> normalised_mutual_information(["a", "a", "b"], ["x", "x", "y"])
 1.0
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from integrationskonzept.analyse._numbers import rounded
+from integrationskonzept.analyse.brokerage import NO_GROUP
 from integrationskonzept.analyse.graphs import indexed
 
 SEED = 42
@@ -76,6 +79,9 @@ def normalised_mutual_information(first: Sequence[str], second: Sequence[str]) -
     """NMI (arithmetic normalisation) of two labellings of the same items, in [0, 1].
 
     Two labellings that each put everything into one group agree perfectly (1.0).
+
+    >>> normalised_mutual_information(["a", "a", "b", "b"], ["x", "y", "x", "y"])
+    0.0
     """
     total = len(first)
     if total == 0:
@@ -92,34 +98,35 @@ def normalised_mutual_information(first: Sequence[str], second: Sequence[str]) -
     return rounded(2 * mutual / (h_left + h_right))
 
 
+def _community(number: int, members: tuple[str, ...], fields: Mapping[str, str]) -> Community:
+    counts = Counter(fields[m] for m in members)
+    with_field = {code: n for code, n in counts.items() if code != NO_GROUP}
+    top = min(with_field, key=lambda code: (-with_field[code], code), default=None)
+    share = with_field[top] / sum(with_field.values()) if top is not None else 0.0
+    return Community(
+        id=number,
+        members=members,
+        fields=tuple(sorted(counts.items())),
+        dominant_field=top,
+        dominant_share=rounded(share),
+    )
+
+
 def communities(graph: nx.Graph, fields: Mapping[str, str], seed: int = SEED) -> Communities:
     """Detect communities in the actor projection and compare them with ``fields``.
 
-    ``fields`` maps every actor to its primary field.
+    ``fields`` maps every actor to its primary field (:data:`NO_GROUP` for none).
     """
     groups = detect(graph, seed)
-    items = []
-    for number, members in enumerate(groups):
-        counts = Counter(fields[m] for m in members)
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        top = ranked[0] if ranked else None
-        items.append(
-            Community(
-                id=number,
-                members=members,
-                fields=tuple(sorted(counts.items())),
-                dominant_field=top[0] if top else None,
-                dominant_share=rounded(top[1] / len(members)) if top else 0.0,
-            )
-        )
+    items = tuple(_community(number, members, fields) for number, members in enumerate(groups))
     g, nodes = indexed(graph)
     index = {node: i for i, node in enumerate(nodes)}
     partition = [{index[m] for m in members} for members in groups]
     quality = nx.community.modularity(g, partition, weight="weight") if g.size() else 0.0
     labels = {member: str(c.id) for c in items for member in c.members}
-    order = sorted(labels)
+    order = sorted(m for m in labels if fields[m] != NO_GROUP)
     return Communities(
-        items=tuple(items),
+        items=items,
         modularity=rounded(quality),
         field_alignment_nmi=normalised_mutual_information(
             [labels[m] for m in order], [fields[m] for m in order]

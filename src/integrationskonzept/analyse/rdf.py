@@ -3,8 +3,9 @@
 The terms are declared in ``ontology/analysis.ttl``; they are built here from the namespace
 string rather than the closed ``IK`` class, so this module does not depend on the
 namespace module being regenerated. Counts are ``xsd:integer``, measures ``xsd:decimal``
-(six decimals, as in the report); an undefined measure (Burt's, for an isolated actor) has
-no triple. Brokerage counts are those with primary fields as groups.
+(six decimals, as in the report; ``ik:degreeCentrality`` is the normalised degree, the
+share of the other actors an actor is tied to); an undefined measure (Burt's, for an
+isolated actor) has no triple. Brokerage counts are those with primary fields as groups.
 
 >>> from rdflib import Graph
 >>> from integrationskonzept.analyse.report import analyse
@@ -14,20 +15,23 @@ no triple. Brokerage counts are those with primary fields as groups.
 
 from __future__ import annotations
 
-from rdflib import XSD, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 
 from integrationskonzept.analyse.report import AnalysisReport
 from integrationskonzept.namespaces import bind_prefixes
 
 IK_NS = Namespace("https://w3id.org/integrationskonzept/ontology#")
+# Plain IRIs: the closed rdflib XSD namespace warns when doctest collection probes it.
+XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
+XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
 
 INTEGER_PROPERTIES = {
     "leads": IK_NS.networksLed,
     "networks": IK_NS.networksInvolved,
-    "degree": IK_NS.degreeCentrality,
     "community": IK_NS.community,
 }
 DECIMAL_PROPERTIES = {
+    "degree_centrality": IK_NS.degreeCentrality,
     "betweenness": IK_NS.betweennessCentrality,
     "eigenvector": IK_NS.eigenvectorCentrality,
     "constraint": IK_NS.burtConstraint,
@@ -44,7 +48,7 @@ BROKERAGE_GROUPING = "field"
 
 
 def _decimal(value: float) -> Literal:
-    return Literal(f"{value:.6f}", datatype=XSD.decimal)
+    return Literal(f"{value:.6f}", datatype=XSD_DECIMAL)
 
 
 def analysis_graph(report: AnalysisReport) -> Graph:
@@ -53,8 +57,8 @@ def analysis_graph(report: AnalysisReport) -> Graph:
     for record in report.actors:
         actor = URIRef(record.iri)
         for name, prop in INTEGER_PROPERTIES.items():
-            graph.add((actor, prop, Literal(getattr(record, name), datatype=XSD.integer)))
-        graph.add((actor, IK_NS.fieldsReached, Literal(len(record.fields), datatype=XSD.integer)))
+            graph.add((actor, prop, Literal(getattr(record, name), datatype=XSD_INTEGER)))
+        graph.add((actor, IK_NS.fieldsReached, Literal(len(record.fields), datatype=XSD_INTEGER)))
         for name, prop in DECIMAL_PROPERTIES.items():
             value = getattr(record, name)
             if value is not None:
@@ -65,5 +69,5 @@ def analysis_graph(report: AnalysisReport) -> Graph:
         actor = URIRef(brokerage.iri)
         for role, prop in BROKERAGE_PROPERTIES.items():
             count = getattr(brokerage, role)
-            graph.add((actor, prop, Literal(count, datatype=XSD.integer)))
+            graph.add((actor, prop, Literal(count, datatype=XSD_INTEGER)))
     return graph

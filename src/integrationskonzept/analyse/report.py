@@ -45,7 +45,7 @@ METHOD = {
     "structural_holes": "Burt's constraint and effective size, weighted; null for isolates",
     "brokerage": "Gould-Fernandez roles on the symmetric directed actor projection; only "
     "open two-paths a->b->c (a->c absent) count; groups: primary field (most frequent lead "
-    "field, ties by code) or actor kind",
+    "field, ties by code; else most frequent field of any tie; else '(none)') or actor kind",
     "communities": "Louvain, weighted, seed 42; alignment with primary fields as NMI",
     "lead_concentration": "share of all networks led by the top 1/3/5 actors (ties by IRI)",
 }
@@ -64,6 +64,7 @@ class ActorRecord:
     bodies: int
     fields: tuple[str, ...]
     degree: int
+    degree_centrality: float
     betweenness: float
     eigenvector: float
     constraint: float | None
@@ -126,39 +127,51 @@ class AnalysisReport:
         raise KeyError(iri)
 
     def to_dict(self) -> dict[str, Any]:
-        """One JSON-ready object: summary, method, actors, brokerage, communities, structure,
-        matrix."""
-        return {
-            "summary": asdict(self.summary),
-            "method": dict(METHOD),
-            "actors": [asdict(record) for record in self.actors],
-            "brokerage": [{**asdict(r), "total": r.total} for r in self.brokerage],
-            "communities": {
-                "modularity": self.communities.modularity,
-                "field_alignment_nmi": self.communities.field_alignment_nmi,
-                "items": [
-                    {**asdict(c), "size": c.size, "fields": dict(c.fields)}
-                    for c in self.communities.items
-                ],
-            },
-            "structure": asdict(self.structure),
-            "matrix": {
-                "fields": list(self.matrix.fields),
-                "rows": [
-                    {
-                        "iri": row.iri,
-                        "label": row.label,
-                        "counts": dict(zip(self.matrix.fields, row.counts, strict=True)),
-                        "networks_led": row.networks_led,
-                    }
-                    for row in self.matrix.rows
-                ],
-            },
-        }
+        """One JSON-ready object (dicts, lists, strings, numbers, ``None``): summary, method,
+        actors, brokerage, communities, structure, matrix."""
+        data: dict[str, Any] = _lists(
+            {
+                "summary": asdict(self.summary),
+                "method": dict(METHOD),
+                "actors": [asdict(record) for record in self.actors],
+                "brokerage": [{**asdict(r), "total": r.total} for r in self.brokerage],
+                "communities": {
+                    "modularity": self.communities.modularity,
+                    "field_alignment_nmi": self.communities.field_alignment_nmi,
+                    "items": [
+                        {**asdict(c), "size": c.size, "fields": dict(c.fields)}
+                        for c in self.communities.items
+                    ],
+                },
+                "structure": asdict(self.structure),
+                "matrix": {
+                    "fields": list(self.matrix.fields),
+                    "rows": [
+                        {
+                            "iri": row.iri,
+                            "label": row.label,
+                            "counts": dict(zip(self.matrix.fields, row.counts, strict=True)),
+                            "networks_led": row.networks_led,
+                        }
+                        for row in self.matrix.rows
+                    ],
+                },
+            }
+        )
+        return data
 
     def to_json(self) -> str:
         """The report as indented JSON with sorted keys and a final newline."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _lists(value: Any) -> Any:
+    """``value`` with every tuple turned into a list, recursively."""
+    if isinstance(value, dict):
+        return {key: _lists(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_lists(item) for item in value]
+    return value
 
 
 def _count(graph: Any, kind: str) -> int:
@@ -183,14 +196,10 @@ def _brokerage(graphs: AnalysisGraphs, groups: dict[str, dict[str, str]]) -> lis
     return records
 
 
-def analyse(source: Graph | Facts | AnalysisGraphs) -> AnalysisReport:
-    """Run every analysis on a knowledge base (an rdflib graph) or on graphs built from one."""
-    graphs = source if isinstance(source, AnalysisGraphs) else build_graphs(source)
+def _actor_records(
+    graphs: AnalysisGraphs, fields: dict[str, str], found: Communities, shape: Structure
+) -> tuple[ActorRecord, ...]:
     affiliation, actors = graphs.affiliation, graphs.actors
-    groups = {"field": gf.primary_fields(affiliation), "actor_kind": gf.actor_kinds(affiliation)}
-    found = communities(actors, groups["field"])
-    shape = structure(affiliation, actors, graphs.network_fields)
-    field_codes = [code for _, code in graphs.network_fields.nodes(data="code") if code]
     involvement = centrality.involvement(affiliation)
     degree = centrality.degree(actors)
     betweenness = centrality.betweenness(actors)
@@ -198,19 +207,21 @@ def analyse(source: Graph | Facts | AnalysisGraphs) -> AnalysisReport:
     constraint = centrality.constraint(actors)
     effective_size = centrality.effective_size(actors)
     core = centrality.core_numbers(actors)
+    others = max(len(degree) - 1, 1)
     component_of = {a: i for i, c in enumerate(shape.components) for a in c.actors}
     community_of = found.membership()
-    records = tuple(
+    return tuple(
         ActorRecord(
             iri=actor,
             label=affiliation.nodes[actor]["label"],
             actor_kind=affiliation.nodes[actor]["actor_kind"],
-            field=groups["field"][actor],
+            field=fields[actor],
             leads=involvement[actor].leads,
             networks=involvement[actor].networks,
             bodies=involvement[actor].bodies,
             fields=involvement[actor].fields,
             degree=degree[actor],
+            degree_centrality=rounded(degree[actor] / others),
             betweenness=rounded(betweenness[actor]),
             eigenvector=rounded(eigenvector[actor]),
             constraint=rounded_or_none(constraint[actor]),
@@ -221,6 +232,16 @@ def analyse(source: Graph | Facts | AnalysisGraphs) -> AnalysisReport:
         )
         for actor in actor_nodes(affiliation)
     )
+
+
+def analyse(source: Graph | Facts | AnalysisGraphs) -> AnalysisReport:
+    """Run every analysis on a knowledge base (an rdflib graph) or on graphs built from one."""
+    graphs = source if isinstance(source, AnalysisGraphs) else build_graphs(source)
+    affiliation, actors = graphs.affiliation, graphs.actors
+    groups = {"field": gf.primary_fields(affiliation), "actor_kind": gf.actor_kinds(affiliation)}
+    found = communities(actors, groups["field"])
+    shape = structure(affiliation, actors, graphs.network_fields)
+    records = _actor_records(graphs, groups["field"], found, shape)
     summary = Summary(
         actors=len(records),
         networks=_count(affiliation, NETWORK),
@@ -231,6 +252,7 @@ def analyse(source: Graph | Facts | AnalysisGraphs) -> AnalysisReport:
         components=len(shape.components),
         communities=len(found.items),
     )
+    field_codes = [code for _, code in graphs.network_fields.nodes(data="code") if code]
     return AnalysisReport(
         summary=summary,
         actors=records,

@@ -2,7 +2,8 @@
 
 * components of the affiliation graph (actors with the networks and bodies that join them);
 * articulation points of the actor projection: actors whose loss splits the actor network;
-* k-core numbers of the actor projection (in the actor records);
+* k-cores of the actor projection: the largest k with a non-empty k-core and its members,
+  the main core (each actor's core number is in the actor records);
 * lead concentration: the share of all networks of the affiliation graph led by the top 1, 3
   and 5 actors (ranked by networks led, ties by IRI, so at a tie the cut is by IRI);
 * field links: pairs of fields whose tables list the same network, and the fields that share
@@ -62,6 +63,8 @@ class Structure:
 
     components: tuple[Component, ...]
     articulation_points: tuple[str, ...]
+    max_core: int
+    main_core: tuple[str, ...]
     lead_concentration: tuple[LeadShare, ...]
     field_links: tuple[FieldLink, ...]
     isolated_fields: tuple[str, ...]
@@ -81,6 +84,22 @@ def articulation_points(graph: nx.Graph) -> tuple[str, ...]:
     """The nodes whose removal disconnects their component, sorted."""
     g, nodes = indexed(graph)
     return tuple(sorted(nodes[i] for i in nx.articulation_points(g)))
+
+
+def main_core(graph: nx.Graph) -> tuple[int, tuple[str, ...]]:
+    """The largest k of a non-empty k-core and that core's nodes (sorted); ``(0, ())`` for an
+    empty graph.
+
+    >>> import networkx as nx
+    >>> main_core(nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("c", "d")]))
+    (2, ('a', 'b', 'c'))
+    """
+    g, nodes = indexed(graph)
+    cores = nx.core_number(g)
+    if not cores:
+        return 0, ()
+    top = max(cores.values())
+    return top, tuple(sorted(nodes[i] for i, k in cores.items() if k == top))
 
 
 def led_networks(affiliation: nx.Graph) -> dict[str, set[str]]:
@@ -128,9 +147,12 @@ def isolated_fields(network_fields: nx.Graph) -> tuple[str, ...]:
 
 def structure(affiliation: nx.Graph, actors: nx.Graph, network_fields: nx.Graph) -> Structure:
     """Every structural fact of this module for one set of graphs."""
+    top, core = main_core(actors)
     return Structure(
         components=components(affiliation),
         articulation_points=articulation_points(actors),
+        max_core=top,
+        main_core=core,
         lead_concentration=lead_concentration(affiliation),
         field_links=field_links(network_fields),
         isolated_fields=isolated_fields(network_fields),
@@ -148,5 +170,6 @@ __all__ = [
     "isolated_fields",
     "lead_concentration",
     "led_networks",
+    "main_core",
     "structure",
 ]

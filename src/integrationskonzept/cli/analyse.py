@@ -14,21 +14,36 @@ if TYPE_CHECKING:
 TOP = 15
 
 
+_COLUMNS = ("field", "leads", "nets", "deg.", "betw.", "constr.")
+_CAPTION = (
+    "nets: networks involved; deg.: degree in the actor projection; "
+    "betw.: normalised betweenness; constr.: Burt's constraint"
+)
+
+
 def _print_table(report: AnalysisReport) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=f"Top {TOP} actors (by networks led, then betweenness)")
-    for name in ("actor", "field", "leads", "networks", "degree", "betweenness", "constraint"):
-        table.add_column(name, justify="left" if name in ("actor", "field") else "right")
+    from integrationskonzept.publish.analysis_figures import short
+
+    console = Console()
+    # Borders and padding take 3 characters per column; the actor column gets the rest.
+    fixed = sum(max(len(name), 6) for name in _COLUMNS) + 3 * (len(_COLUMNS) + 1) + 1
+    width = max(16, min(48, console.width - fixed))
+    table = Table(title=f"Top {TOP} actors by networks led", caption=_CAPTION)
+    table.add_column("actor", no_wrap=True)
+    for name in _COLUMNS:
+        table.add_column(name, justify="left" if name == "field" else "right", min_width=6)
     ranked = sorted(report.actors, key=lambda r: (-r.leads, -r.betweenness, r.label, r.iri))
     for r in ranked[:TOP]:
         constraint = "" if r.constraint is None else f"{r.constraint:.3f}"
+        # Text() keeps labels literal: no rich markup is interpreted from the data.
         table.add_row(
-            r.label, r.field, str(r.leads), str(r.networks), str(r.degree),
-            f"{r.betweenness:.3f}", constraint,
+            Text(short(r.label, width)), Text(r.field), str(r.leads), str(r.networks),
+            str(r.degree), f"{r.betweenness:.3f}", constraint,
         )  # fmt: skip
-    console = Console()
     console.print(table)
     s, shape = report.summary, report.structure
     labels = {r.iri: r.label for r in report.actors}
@@ -40,12 +55,13 @@ def _print_table(report: AnalysisReport) -> None:
         f"alignment with fields NMI {report.communities.field_alignment_nmi:.3f})",
         "articulation points: "
         + (", ".join(labels.get(a, a) for a in shape.articulation_points) or "none"),
+        f"main core: the {shape.max_core}-core of {len(shape.main_core)} actors",
         f"networks led by the top actors: {shares}",
         "fields sharing no network with another field: "
         + (", ".join(shape.isolated_fields) or "none"),
     ]
     for line in facts:
-        console.print(line, highlight=False)
+        console.print(line, highlight=False, markup=False)
 
 
 @click.command("analyse")

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 import matplotlib as mpl
@@ -39,29 +40,74 @@ _LINE_STYLES: dict[str, tuple[LineStyle, float, float]] = {
 _BODY_GROUP = "~bodies"
 
 
+# Characters XML 1.0 does not allow (C0 controls other than tab, LF and CR; surrogates;
+# U+FFFE, U+FFFF). An SVG or GraphML file containing one is not well-formed.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    r"""``text`` without the characters that XML 1.0 does not allow.
+
+    >>> xml_text("A\x00B\x1bC\tD")
+    'ABC\tD'
+    """
+    return _NOT_XML.sub("", text)
+
+
 def short(text: str, width: int = 48) -> str:
-    """``text`` cut to ``width`` characters with an ellipsis.
+    """``text`` without XML-invalid characters, cut to ``width`` characters with an ellipsis.
 
     >>> short("Arbeitskreis Jugend, Schule, Familie, Soziales und Erwachsenenbildung", 30)
     'Arbeitskreis Jugend, Schule, …'
     """
+    text = xml_text(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def figure_text(text: str, width: int = 48) -> str:
+    r"""A one-line label for a figure: :func:`short` of the text with its whitespace (line
+    breaks, tabs) collapsed to single spaces, and every ``$`` escaped for matplotlib.
+
+    Unescaped, two dollar signs in a label start matplotlib's math mode, and a label such as
+    ``$\frac{$`` stops the rendering with an error; escaped, they are shown as they are.
+
+    >>> figure_text("Kosten:\n$5 bis $10")
+    'Kosten: \\$5 bis \\$10'
+    """
+    return short(" ".join(xml_text(text).split()), width).replace("$", r"\$")
+
+
 def field_colours(codes: Sequence[str]) -> dict[str, str]:
-    """A colour per field code (tab10, tab20 beyond ten fields); grey for no field."""
-    palette = mpl.colormaps["tab10" if len(codes) <= 10 else "tab20"]
-    colours = {code: mpl.colors.to_hex(palette(i % palette.N)) for i, code in enumerate(codes)}
-    colours[NO_GROUP] = "#9e9e9e"
-    colours[_BODY_GROUP] = "#5f5f5f"
-    return colours
+    """A colour per field code (tab10, tab20 beyond nine fields, greys left out); grey for
+    no field, dark grey for governance bodies.
+
+    >>> field_colours(["A", "B"])["B"]
+    '#ff7f0e'
+    """
+    palette = mpl.colormaps["tab10" if len(codes) <= 9 else "tab20"]
+    greys = {7} if palette.N == 10 else {14, 15}
+    colours = [mpl.colors.to_hex(palette(i)) for i in range(palette.N) if i not in greys]
+    found = {code: colours[i % len(colours)] for i, code in enumerate(codes)}
+    found[NO_GROUP] = "#b0b0b0"
+    found[_BODY_GROUP] = "#4d4d4d"
+    return found
+
+
+def _codes(field_labels: Mapping[str, str], groups: Iterable[str]) -> list[str]:
+    """Every field code to colour: the labelled fields and any other group in use."""
+    return sorted(set(field_labels) | set(groups) - {NO_GROUP, _BODY_GROUP})
+
+
+def _group_rank(group: str) -> tuple[bool, bool, str]:
+    """Fields first (by code), then actors without a field, then governance bodies."""
+    return (group in (NO_GROUP, _BODY_GROUP), group == _BODY_GROUP, group)
 
 
 def _blocks(
     nodes: Sequence[str], group: Mapping[str, str], label: Mapping[str, str]
 ) -> dict[str, float]:
     """y positions top-down in blocks by group (one empty slot between blocks)."""
-    ordered = sorted(nodes, key=lambda n: (group[n], label[n].casefold(), n))
+    ordered = sorted(nodes, key=lambda n: (_group_rank(group[n]), label[n].casefold(), n))
     positions: dict[str, float] = {}
     y, previous = 0.0, None
     for node in ordered:
@@ -89,8 +135,10 @@ def _legend(
             marker="o",
             linestyle="",
             color=colours[group],
-            label=short(
-                names[group] if group in (NO_GROUP, _BODY_GROUP) else f"{group} – {names[group]}",
+            label=figure_text(
+                names[group]
+                if group in (NO_GROUP, _BODY_GROUP)
+                else f"{group} – {names.get(group, group)}",
                 60,
             ),
         )
@@ -108,8 +156,6 @@ def affiliation_figure(
     ``fields`` maps every actor to its primary field; a network's block is its first field
     code; bodies form the last block.
     """
-    codes = sorted(field_labels)
-    colours = field_colours(codes)
     labels = {node: str(label) for node, label in affiliation.nodes(data="label")}
     actors, groups = actor_nodes(affiliation), group_nodes(affiliation)
     group_of = {a: fields.get(a, NO_GROUP) for a in actors}
@@ -117,6 +163,8 @@ def affiliation_figure(
         found = sorted({c for a in affiliation[node] for c in affiliation.edges[a, node]["fields"]})
         is_network = affiliation.nodes[node]["kind"] == NETWORK
         group_of[node] = (found[0] if found else NO_GROUP) if is_network else _BODY_GROUP
+    codes = _codes(field_labels, group_of.values())
+    colours = field_colours(codes)
     left, right = _blocks(actors, group_of, labels), _blocks(groups, group_of, labels)
     rows = max([1.0, *(-y + 1 for y in [*left.values(), *right.values()])])
     figure = Figure(figsize=(16, 1.8 + 0.17 * rows), dpi=DPI)
@@ -146,7 +194,12 @@ def affiliation_figure(
         for node in nodes:
             offset = -0.015 if align == "right" else 0.015
             ax.text(
-                x + offset, positions[node], short(labels[node]), ha=align, va="center", fontsize=7
+                x + offset,
+                positions[node],
+                figure_text(labels[node]),
+                ha=align,
+                va="center",
+                fontsize=7,
             )
     ax.set_xlim(-0.02, 1.02)
     ax.set_ylim(-rows, 1)
@@ -185,10 +238,10 @@ def projection_figure(
     field_labels: Mapping[str, str],
 ) -> Figure:
     """The actor projection on a circle in arcs by primary field."""
-    codes = sorted(field_labels)
-    colours = field_colours(codes)
     labels = {node: str(label) for node, label in actors.nodes(data="label")}
     group_of = {n: fields.get(n, NO_GROUP) for n in actors}
+    codes = _codes(field_labels, group_of.values())
+    colours = field_colours(codes)
     pos = circle_positions(sorted(actors), group_of, labels)
     figure = Figure(figsize=(14, 14.6), dpi=DPI)
     FigureCanvasAgg(figure)
@@ -213,7 +266,7 @@ def projection_figure(
         ax.text(
             1.04 * x,
             1.04 * y,
-            short(labels[node], 40),
+            figure_text(labels[node], 40),
             fontsize=6.5,
             va="center",
             ha="right" if flip else "left",
@@ -225,7 +278,7 @@ def projection_figure(
         x = sum(p[0] for p in members) / len(members)
         y = sum(p[1] for p in members) / len(members)
         norm = math.hypot(x, y) or 1.0
-        text = "–" if code == NO_GROUP else code
+        text = "–" if code == NO_GROUP else figure_text(code, 12)
         ax.text(
             0.85 * x / norm,
             0.85 * y / norm,

@@ -22,8 +22,8 @@ file                        holds
 
 >>> from rdflib import Graph
 >>> from integrationskonzept.analyse import analyse
->>> print(actors_csv(analyse(Graph())), end="")
-iri,label,actor_kind,field,leads,networks,bodies,fields,degree,betweenness,eigenvector,constraint,effective_size,core,component,community
+>>> actors_csv(analyse(Graph())).split(",")[:6]
+['iri', 'label', 'actor_kind', 'field', 'leads', 'networks']
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
+from networkx.readwrite.graphml import GraphMLWriter
 
 from integrationskonzept.analyse.graphs import AnalysisGraphs
 from integrationskonzept.analyse.rdf import analysis_graph
@@ -112,32 +114,53 @@ def matrix_csv(report: AnalysisReport) -> str:
 
 
 def plain_graph(graph: nx.Graph, extra: Mapping[str, Mapping[str, Any]] | None = None) -> nx.Graph:
-    """A copy with only scalar attributes (lists joined by ``"; "``, ``None`` as ``""``).
+    r"""A copy with only scalar attributes (lists joined by ``"; "``, ``None`` as ``""``).
 
-    ``extra`` adds node attributes (node → name → value) before the conversion.
+    ``extra`` adds node attributes (node → name → value) before the conversion. Text (ids
+    and values) loses the characters XML 1.0 does not allow (control characters other than
+    tab, line feed and carriage return), so that the GraphML and GEXF files stay readable.
 
     >>> g = nx.Graph()
     >>> g.add_edge("a", "b", roles=["Lead", "Member"])
+    >>> g.add_node("a", label="A\x00\x1b[31m")
     >>> plain_graph(g).edges["a", "b"]["roles"]
     'Lead; Member'
+    >>> plain_graph(g).nodes["a"]["label"]
+    'A[31m'
     """
 
     def scalar(value: Any) -> Any:
-        return value if isinstance(value, bool | int | float | str) else _cell(value)
+        if isinstance(value, bool | int | float):
+            return value
+        return figures.xml_text(value if isinstance(value, str) else _cell(value))
+
+    def name(node: Any) -> str:
+        return figures.xml_text(str(node))
 
     copy = nx.Graph()
     for node in sorted(graph):
         data = {**graph.nodes[node], **(extra or {}).get(node, {})}
-        copy.add_node(str(node), **{key: scalar(value) for key, value in sorted(data.items())})
+        copy.add_node(name(node), **{key: scalar(value) for key, value in sorted(data.items())})
     for u, v in sorted((min(a, b), max(a, b)) for a, b in graph.edges):
         data = graph.edges[u, v]
-        copy.add_edge(str(u), str(v), **{key: scalar(value) for key, value in sorted(data.items())})
+        values = {key: scalar(value) for key, value in sorted(data.items())}
+        copy.add_edge(name(u), name(v), **values)
     return copy
+
+
+def _xml_document(xml: str) -> str:
+    # The writers' text, not networkx's generate_* functions: those split it with
+    # str.splitlines(), which also breaks at CR, NEL (U+0085) and U+2028 inside labels and
+    # so changed them into line feeds. A carriage return written as it is would still be
+    # read back as a line feed by every XML parser; as a character reference it survives.
+    return xml.replace("\r", "&#13;").rstrip("\n") + "\n"
 
 
 def graphml(graph: nx.Graph) -> str:
     """GraphML of a graph with scalar attributes (see :func:`plain_graph`)."""
-    return "\n".join(nx.generate_graphml(graph)) + "\n"
+    writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph_element(graph)
+    return _xml_document(str(writer))
 
 
 _GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
@@ -145,7 +168,9 @@ _GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
 
 def gexf(graph: nx.Graph) -> str:
     """GEXF of a graph with scalar attributes, without the writer's date stamp."""
-    return _GEXF_DATE.sub("", "\n".join(nx.generate_gexf(graph))) + "\n"
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer.add_graph(graph)
+    return _xml_document(_GEXF_DATE.sub("", str(writer)))
 
 
 def _actor_measures(report: AnalysisReport) -> dict[str, dict[str, Any]]:

@@ -1,0 +1,1 @@
+"""Tests of the analyse stage, its writers and its command."""
