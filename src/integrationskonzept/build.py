@@ -29,6 +29,8 @@ class StageResult:
     summary: str
     outputs: list[Path] = field(default_factory=list)
     seconds: float = 0.0
+    # set by a stage whose finding should stop the build (validate: a violation)
+    failed: bool = False
 
 
 @dataclass
@@ -86,7 +88,7 @@ def run_build(
         result = stage(graph, data, out_dir)
         result.seconds = time.perf_counter() - started
         summary.stages.append(result)
-        if name == "validate" and fail_on_violation and "violation" in result.summary and not result.summary.startswith("conforms"):  # noqa: E501
+        if result.failed and fail_on_violation:
             raise ValidationFailed(result.summary)
 
     progress("export")
@@ -100,6 +102,33 @@ def run_build(
 StageFunction = Callable[[Graph, "Path | str | None", Path], StageResult]
 
 
+def _stage_analyse(graph: Graph, data: Path | str | None, out_dir: Path) -> StageResult:
+    """The governance-network analysis below ``out_dir/analysis`` (JSON, CSV, GraphML …)."""
+    from integrationskonzept.analyse.graphs import build_graphs
+    from integrationskonzept.analyse.report import analyse
+    from integrationskonzept.publish.analysis_files import write_analysis
+
+    del data  # the graph is already loaded
+    graphs = build_graphs(graph)
+    report = analyse(graphs)
+    written = write_analysis(report, graphs, out_dir / "analysis")
+    actors = graphs.actors.number_of_nodes()
+    return StageResult("analyse", f"{actors} actors in the network", written)
+
+
+def _stage_docs(graph: Graph, data: Path | str | None, out_dir: Path) -> StageResult:
+    """The bilingual documentation site below ``out_dir/site`` (needs ``docs/conf.py``)."""
+    from integrationskonzept.publish.sphinx.stage import docs_stage
+
+    return docs_stage(data, out_dir)
+
+
 def _extra_stages() -> list[tuple[str, StageFunction]]:
     """The stages between load and export, in order (grows as stages land)."""
-    return []
+    from integrationskonzept.validation import _stage_validate
+
+    return [
+        ("validate", _stage_validate),
+        ("analyse", _stage_analyse),
+        ("docs", _stage_docs),
+    ]

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from rdflib import Graph, Literal, URIRef
 
-from integrationskonzept.errors import IntegrationskonzeptError
+from integrationskonzept.errors import InputError, IntegrationskonzeptError
 from integrationskonzept.namespaces import PREFIXES
 
 if TYPE_CHECKING:
@@ -79,6 +79,29 @@ class _Record:
 
     def all(self, prop: str) -> list[Any]:
         return self.values.get(prop, [])
+
+    def required_iri(self, prop: str) -> str:
+        """The (first) IRI object of ``prop``; a clear error if there is none."""
+        found = self.iris(prop)
+        if not found:
+            raise self._unusable(prop, "is missing (the model needs an IRI here)")
+        return found[0]
+
+    def integer(self, prop: str) -> int:
+        """The integer object of ``prop``; a clear error if it is missing or not a number."""
+        value = self.one(prop)
+        if isinstance(value, bool) or not isinstance(value, int):
+            shown = "is missing" if value is None else f"is {str(value)!r}, not an integer"
+            raise self._unusable(prop, shown)
+        return value
+
+    def _unusable(self, prop: str, problem: str) -> InputError:
+        from integrationskonzept.stats import curie
+
+        return InputError(
+            f"{curie(self.iri)} {curie(prop)} {problem}",
+            hint="fix the data; `integrationskonzept validate --data DIR` lists every problem",
+        )
 
     def one(self, prop: str) -> Any:
         found = self.all(prop)
@@ -381,8 +404,8 @@ class KnowledgeBase:
         topics = {t.iri: t.code for t in self.topics}
         found = []
         for record in self._records(IK + cls).values():
-            topic = record.iris(IK + "topic")[0]
-            number = int(record.one(IK + "number"))
+            topic = record.required_iri(IK + "topic")
+            number = record.integer(IK + "number")
             found.append(
                 make(
                     record,
@@ -456,9 +479,9 @@ class KnowledgeBase:
             found.append(
                 Responsibility(
                     iri=record.iri,
-                    actor=record.iris(IK + "actor")[0],
-                    responsible_for=record.iris(IK + "responsibleFor")[0],
-                    role=_iri_tail(record.iris(IK + "role")[0]),
+                    actor=record.required_iri(IK + "actor"),
+                    responsible_for=record.required_iri(IK + "responsibleFor"),
+                    role=_iri_tail(record.required_iri(IK + "role")),
                     topic=topics[0] if topics else None,
                     as_printed=record.text(IK + "asPrinted", "de"),
                     evidence=record.text(IK + "evidence", "de"),
@@ -489,7 +512,7 @@ class KnowledgeBase:
                     start=str(start) if start is not None else None,
                     end=str(end) if end is not None else None,
                     quantities={
-                        q: int(record.one(IK + q)) for q in quantity_props if record.all(IK + q)
+                        q: record.integer(IK + q) for q in quantity_props if record.all(IK + q)
                     },
                 )
             )
@@ -535,7 +558,7 @@ class KnowledgeBase:
                 part = participations.get(part_iri)
                 if part is None:
                     continue
-                actor = part.iris(IK + "participant")[0]
+                actor = part.required_iri(IK + "participant")
                 attendance = part.iris(IK + "attendance")
                 (excused if attendance == (IK + "Excused",) else present).append(actor)
             day = record.one(DCT + "date")
@@ -577,7 +600,7 @@ class KnowledgeBase:
             found.append(
                 Observation(
                     **self._entity_fields(r),
-                    dataset=r.iris(QB + "dataSet")[0],
+                    dataset=r.required_iri(QB + "dataSet"),
                     period=period if isinstance(period, date) else None,
                     group=r.text(IK + "populationGroup", "de"),
                     value=float(value)

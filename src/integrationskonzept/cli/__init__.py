@@ -8,7 +8,7 @@ from __future__ import annotations
 import click
 
 from integrationskonzept import __version__
-from integrationskonzept.cli import analyse, build, export, query, serve, stats
+from integrationskonzept.cli import analyse, build, docs, export, query, serve, stats, validate
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,7 +20,7 @@ def main() -> None:
     """
 
 
-for _module in (stats, export, query, analyse, build):
+for _module in (stats, export, query, validate, analyse, build, docs):
     main.add_command(_module.command)
 main.add_command(query.list_command)
 main.add_command(serve.command)
