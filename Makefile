@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help build test lint docs bench clean
+.PHONY: help build test lint browser docs bench bench-quick clean
+# apt-get needs root; use sudo when not root
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -24,14 +26,21 @@ lint: $(STAMP) ## ruff (lint + format check) and mypy
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint ## Lint, type-check and run the test suite
-	$(BIN)/pytest
+browser: ## Install Debian's chromium for the browser tests (once)
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+test: lint browser ## Lint, type-check and run the whole test suite (browser tests included)
+	IK_REQUIRE_BROWSER=1 $(BIN)/pytest
 
 docs: $(STAMP) ## Build the documentation site (docs/_build/html)
 	$(BIN)/integrationskonzept docs
 
 bench: $(STAMP) ## Run the benchmarks (writes benchmarks/results/)
 	$(BIN)/python benchmarks/run.py
+
+bench-quick: $(STAMP) ## Run the quick benchmarks: 1 and 2 cities, once, no docs
+	$(BIN)/python benchmarks/run.py --quick
 
 clean: ## Remove generated files
 	rm -rf build docs/_build docs/generated .pytest_cache .mypy_cache .ruff_cache

@@ -13,7 +13,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _generator():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("gen", ROOT / "scripts" / "generate_namespaces.py")
+    spec = importlib.util.spec_from_file_location(
+        "gen", ROOT / "scripts" / "generate_namespaces.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -110,7 +110,11 @@ def test_ontology_header(ontology: Graph) -> None:
     for prop in (DCTERMS.title, DCTERMS.description):
         langs = {o.language for o in ontology.objects(ONTOLOGY_IRI, prop)}  # type: ignore[attr-defined]
         assert {"de", "en"} <= langs, prop
-    assert (ONTOLOGY_IRI, DCTERMS.license, URIRef("https://creativecommons.org/licenses/by/4.0/")) in ontology
+    assert (
+        ONTOLOGY_IRI,
+        DCTERMS.license,
+        URIRef("https://creativecommons.org/licenses/by/4.0/"),
+    ) in ontology
     assert ontology.value(ONTOLOGY_IRI, OWL.versionIRI) is not None
     assert ontology.value(ONTOLOGY_IRI, OWL.versionInfo) is not None
     assert ontology.value(ONTOLOGY_IRI, DCTERMS.created) is not None

@@ -28,7 +28,7 @@ from integrationskonzept.namespaces import IK, IKSH, LEV
 if TYPE_CHECKING:
     from integrationskonzept.model import KnowledgeBase, UnknownKeyError
     from integrationskonzept.query import QueryResult, query
-    from integrationskonzept.validate import ValidationReport, validate
+    from integrationskonzept.validation import ValidationReport, validate
 
 # Imported on first use: pyshacl and the model pull in more than ``load`` needs.
 _LAZY = {
@@ -36,8 +36,8 @@ _LAZY = {
     "UnknownKeyError": "integrationskonzept.model",
     "query": "integrationskonzept.query",
     "QueryResult": "integrationskonzept.query",
-    "validate": "integrationskonzept.validate",
-    "ValidationReport": "integrationskonzept.validate",
+    "validate": "integrationskonzept.validation",
+    "ValidationReport": "integrationskonzept.validation",
 }
 
 

@@ -61,9 +61,15 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "assessment": ("Einschätzung", "Assessment"),
     "topic": ("Thema", "Topic"),
     "topics": ("Themen", "Topics"),
-    "statement.de": ("Wortlaut (Deutsch, wörtlich aus dem Bericht)", "Statement (German, verbatim from the report)"),  # noqa: E501
+    "statement.de": (
+        "Wortlaut (Deutsch, wörtlich aus dem Bericht)",
+        "Statement (German, verbatim from the report)",
+    ),
     "statement.en": ("Übersetzung (Englisch)", "Translation (English)"),
-    "statement.missing_en": ("Keine englische Übersetzung erfasst.", "No English translation recorded."),  # noqa: E501
+    "statement.missing_en": (
+        "Keine englische Übersetzung erfasst.",
+        "No English translation recorded.",
+    ),
     "status": ("Umsetzungsstand", "Status"),
     "evidence": ("Beleg (Zitat)", "Evidence (quote)"),
     "description": ("Beschreibung", "Description"),
@@ -100,7 +106,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "goals": ("Leitziele", "Guiding goals"),
     "indicators": ("Wirkungsindikatoren", "Impact indicators"),
     "networks": ("Netzwerke und Gremien", "Networks and committees"),
-    "networks_leads": ("Netzwerke und Gremien mit Federführung", "Networks and committees with their leads"),  # noqa: E501
+    "networks_leads": (
+        "Netzwerke und Gremien mit Federführung",
+        "Networks and committees with their leads",
+    ),
     "leads": ("Federführung", "Lead"),
     "no_lead": ("keine Federführung angegeben", "no lead stated"),
     "measures": ("Maßnahmen", "Measures"),
@@ -109,7 +118,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "needs": ("Bedarfe", "Needs"),
     "strategic_goals": ("Strategische Ziele", "Strategic goals"),
     "contributing": ("Beitragende Maßnahmen", "Contributing measures"),
-    "no_measures": ("Im Bericht trägt keine Maßnahme zu diesem Ziel bei.", "No measure of the report contributes to this goal."),  # noqa: E501
+    "no_measures": (
+        "Im Bericht trägt keine Maßnahme zu diesem Ziel bei.",
+        "No measure of the report contributes to this goal.",
+    ),
     "measures_of_topic": ("Maßnahmen desselben Themas", "Measures of the same topic"),
     "indicator_note": (
         "Die Daten verknüpfen Wirkungsindikatoren nicht direkt mit Maßnahmen. Hier stehen daher die Maßnahmen desselben Handlungsfelds; ob sie den Indikator bedienen, sagt der Bericht nicht.",  # noqa: E501
@@ -159,7 +171,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "entries": ("Einträge", "entries"),
     "all_of_kind": ("Alle Einträge", "All entries"),
     # overview page titles
-    "page.index": ("Integrationskonzept Leverkusen als Wissensgraph", "Leverkusen's integration concept as a knowledge graph"),  # noqa: E501
+    "page.index": (
+        "Integrationskonzept Leverkusen als Wissensgraph",
+        "Leverkusen's integration concept as a knowledge graph",
+    ),
     "page.matrix": ("Verantwortungsmatrix", "Responsibility matrix"),
     "page.gaps": ("Lückenanalyse", "Gap analysis"),
     "page.network": ("Netzwerkanalyse", "Network analysis"),

@@ -12,7 +12,7 @@ Page names mirror the IRIs: ``…/leverkusen/goal/C-1`` → ``goal/C-1``.
 >>> docname_for("https://example.org/x/strategic-goal/a/b-c", "strategic-goal")
 'strategic-goal/a/b-c'
 >>> docname_for("urn:odd:<x>", "actor")
-'actor/x-2f3e4c39'
+'actor/urn-odd-x-ef6d2180'
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from integrationskonzept.namespaces import PREFIXES
 from integrationskonzept.publish.sphinx import records
 from integrationskonzept.publish.sphinx.blocks import Cell, Code, Inline, Link, Text, cell
 from integrationskonzept.publish.sphinx.i18n import ui
-from integrationskonzept.stats import curie
+from integrationskonzept.publish.sphinx.terms import short as curie
 
 IK = PREFIXES["ik"]
 _SAFE_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -51,13 +51,27 @@ def docname_for(iri: str, segment: str) -> str:
 class Site:
     """Labels, links and shared data for the pages of one language."""
 
-    def __init__(self, kb: KnowledgeBase, lang: str) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        lang: str,
+        *,
+        analysis: tuple[dict[str, Any], dict[str, str | bytes]] | None = None,
+        validation: Any | None = None,
+    ) -> None:
         from integrationskonzept.publish.sphinx.triples import TripleIndex
 
         self.kb = kb
         self.lang = lang
         self.index = TripleIndex(kb.graph)
         self.docnames: dict[str, str] = {}
+        # the network analysis as a dict and its rendered files; None if not available
+        self.analysis: dict[str, Any] | None = analysis[0] if analysis else None
+        self.analysis_files: dict[str, str | bytes] = analysis[1] if analysis else {}
+        # the validation report (integrationskonzept.validation), if available
+        self.validation = validation
+        # data set IRI → chart image path in the source folder (set by the figures step)
+        self.charts: dict[str, str] = {}
 
     # -- data the model does not hold -----------------------------------------------------
 
@@ -70,16 +84,6 @@ class Site:
     def memberships(self) -> tuple[records.Membership, ...]:
         """The memberships in governance bodies."""
         return records.memberships(self.index)
-
-    @functools.cached_property
-    def analysis(self) -> dict[str, Any] | None:
-        """The network analysis as a dict (``analyse(graph).to_dict()``), if available."""
-        try:
-            from integrationskonzept.analyse import analyse
-        except ImportError:  # pragma: no cover - the analyse stage is optional
-            return None
-        result: dict[str, Any] = analyse(self.kb.graph).to_dict()
-        return result
 
     @functools.cached_property
     def analysis_by_actor(self) -> dict[str, dict[str, Any]]:
@@ -118,6 +122,18 @@ class Site:
             return Link(shown, doc=self.docnames[iri])
         return Text(shown)
 
+    @functools.cached_property
+    def topics_by_iri(self) -> dict[str, Any]:
+        """The model's topics by IRI."""
+        return {t.iri: t for t in self.kb.topics}
+
+    def topic_ref(self, iri: str, long: bool = False) -> Inline:
+        """A link to a topic showing its code (``long``: code and label)."""
+        topic = self.topics_by_iri.get(iri)
+        if topic is None:
+            return self.ref(iri)
+        return self.ref(iri, f"{topic.code}: {self.name(topic)}" if long else topic.code)
+
     def refs(self, iris: tuple[str, ...] | list[str]) -> Cell:
         """Links to several IRIs, comma-separated."""
         out: list[Inline] = []
@@ -137,6 +153,10 @@ class Site:
             parts.extend([Text("; ")] if i else [])
             parts.append(Text(shown))
         return tuple(parts) or cell("–")
+
+    def value_iri(self, iri: str) -> Cell:
+        """An IRI as inlines: a link to its page, else label and CURIE."""
+        return self.value(URIRef(iri))
 
     def value(self, node: Node) -> Cell:
         """A term of the graph as inlines: a link, a CURIE, or a literal with its tag."""

@@ -40,7 +40,9 @@ class TripleIndex:
     def __init__(self, graph: Graph) -> None:
         out: dict[str, list[tuple[str, Node]]] = defaultdict(list)
         inc: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        everything: list[tuple[Node, Node, Node]] = []
         for s, p, o in graph.query(_ALL):  # type: ignore[misc]
+            everything.append((s, p, o))
             if not isinstance(s, URIRef):
                 continue
             out[str(s)].append((str(p), o))
@@ -48,6 +50,14 @@ class TripleIndex:
                 inc[str(o)].append((str(s), str(p)))
         self._out = {s: sorted(v, key=lambda po: (po[0], po[1].n3())) for s, v in out.items()}
         self._in = {o: sorted(v) for o, v in inc.items()}
+        self.triples = everything
+
+    def memory_graph(self) -> Graph:
+        """Every statement in an in-memory rdflib graph (fast to serialise)."""
+        graph = Graph()
+        for triple in self.triples:
+            graph.add(triple)
+        return graph
 
     def outgoing(self, iri: str) -> list[tuple[str, Node]]:
         """``(property, value)`` of every statement with ``iri`` as subject, sorted."""

@@ -1,0 +1,64 @@
+"""Sphinx extension: the site as a publication of the graph (the autosummary pattern).
+
+``setup(app)`` registers the configuration values
+
+* ``ik_data``: the folder of the knowledge base's Turtle files (``None``: Leverkusen);
+* ``ik_language``: ``"de"`` or ``"en"``, the language of labels and UI strings;
+* ``ik_pages``: a folder with hand-written pages per language (``<ik_pages>/<lang>/``);
+* ``ik_other_root``: the path from this build's root to the other language's root
+  (default ``"en/"`` for German, ``"../"`` for English);
+
+connects ``builder-inited`` (generate every page's source from the graph before reading),
+``html-page-context`` (local navigation, language switch) and ``build-finished`` (Turtle and
+JSON-LD downloads), and adds the ``ik-page`` directive that builds a page's nodes from its
+data. It is safe for parallel reading and writing.
+
+Known limits: pages are generated for the kinds in :data:`.kinds.KINDS`; other classes
+appear only in the statements tables and the ontology reference.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from integrationskonzept import __version__
+
+HERE = Path(__file__).parent
+
+
+def _add_paths(app: Sphinx, config: Config) -> None:
+    config.templates_path = [str(HERE / "templates"), *config.templates_path]
+    config.html_static_path = [*config.html_static_path, str(HERE / "static")]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the extension's config values, directive and event handlers."""
+    from integrationskonzept.publish.sphinx.datafiles import write_data_files
+    from integrationskonzept.publish.sphinx.directive import PageDirective
+    from integrationskonzept.publish.sphinx.generate import generate
+    from integrationskonzept.publish.sphinx.html import page_context
+    from integrationskonzept.publish.sphinx.safety import NoRawTransform, apply_settings
+
+    app.add_config_value("ik_data", None, "env", types=(str, type(None)))
+    app.add_config_value("ik_language", "de", "env", types=(str,))
+    app.add_config_value("ik_pages", None, "env", types=(str, type(None)))
+    app.add_config_value("ik_other_root", None, "html", types=(str, type(None)))
+    app.add_directive("ik-page", PageDirective)
+    app.add_transform(NoRawTransform)
+    app.connect("config-inited", _add_paths)
+    app.connect("builder-inited", apply_settings)
+    app.connect("builder-inited", generate)
+    app.connect("html-page-context", page_context, priority=400)
+    app.connect("build-finished", write_data_files)
+    app.add_css_file("ik.css")
+    app.add_js_file("ik-plural.js")
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

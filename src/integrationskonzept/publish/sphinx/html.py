@@ -1,0 +1,48 @@
+"""Per-page template context: the local sidebar navigation and the language switch.
+
+Furo renders the whole toctree into every page, which makes a build quadratic in the number
+of pages. This handler runs before furo's and hands it a ``toctree`` that renders nothing;
+the sidebar template ``ik-navigation.html`` lists the kinds' index pages instead.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from integrationskonzept.publish.sphinx.i18n import ui
+
+OTHER = {"de": "en", "en": "de"}
+
+
+def _no_toctree(*args: Any, **kwargs: Any) -> str:
+    return ""
+
+
+def switch_url(pagename: str, lang: str, root: str | None) -> str:
+    """The URL of the same page in the other language, relative to ``pagename``.
+
+    >>> switch_url("goal/C-1", "de", None)
+    '../en/goal/C-1.html'
+    >>> switch_url("index", "en", None)
+    '../index.html'
+    """
+    other_root = root if root is not None else ("en/" if lang == "de" else "../")
+    return "../" * pagename.count("/") + other_root + pagename + ".html"
+
+
+def page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """The ``html-page-context`` handler (priority 400: before furo's)."""
+    from integrationskonzept.publish.sphinx.generate import NAVIGATION
+
+    lang = app.config.ik_language
+    context["toctree"] = _no_toctree
+    context["ik_nav"] = NAVIGATION.get(str(app.srcdir), [])
+    context["ik_lang"] = lang
+    context["ik_switch_url"] = switch_url(pagename, lang, app.config.ik_other_root)
+    context["ik_switch_label"] = ui(lang, "switch")
+    context["ik_switch_lang"] = OTHER.get(lang, "de")
+    context["ik_switch_title"] = ui(lang, "switch_title")

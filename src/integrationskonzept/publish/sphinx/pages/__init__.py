@@ -1,0 +1,1 @@
+"""Page generators: one module per kind of page, each returning plain blocks."""

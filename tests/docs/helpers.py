@@ -1,0 +1,150 @@
+"""Helpers of the docs tests: building the site, parsing the built HTML, serving it."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CONF = ROOT / "docs"
+ARTIFACTS = ROOT / "test-artifacts"
+
+HOSTILE_LABEL = "<script>alert(1)</script>"
+HOSTILE_CITY = """\
+@base <https://w3id.org/integrationskonzept/teststadt/> .
+@prefix ik: <https://w3id.org/integrationskonzept/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+
+<report-2020> a ik:ImplementationReport ;
+    skos:prefLabel "Umsetzungsbericht 2020"@de ;
+    dcterms:title "Umsetzungsbericht 2020" .
+
+<report-2020/section/4.1> a ik:ReportSection ;
+    ik:sectionNumber "4.1" ;
+    dcterms:title "Handlungsfeld A: <b>fett</b>" ;
+    skos:prefLabel "4.1 Handlungsfeld A"@de ;
+    dcterms:isPartOf <report-2020> .
+
+<field/A> a ik:ActionField ;
+    skos:notation "A" ;
+    ik:prioritized true ;
+    skos:prefLabel "<script>alert(1)</script>"@de , "Language `code` *emph* :ref:`x`"@en ;
+    ik:assessment ".. raw:: html\\n\\n   <script>alert(2)</script>"@de ;
+    rdfs:seeAlso <javascript:alert(3)> ;
+    dcterms:source <report-2020/section/4.1> .
+
+<goal/A-1> a ik:GuidingGoal ;
+    ik:topic <field/A> ;
+    ik:number 1 ;
+    skos:prefLabel "Leitziel A-1 <img src=x onerror=alert(4)>"@de ;
+    ik:statement "Alle lernen Deutsch. <iframe src=\\"javascript:alert(5)\\"></iframe> [link](javascript:alert(6))"@de ;
+    dcterms:source <report-2020/section/4.1> .
+
+<actor/amt> a ik:Actor ;
+    skos:prefLabel "Amt für <script>alert(7)</script>"@de ;
+    skos:altLabel "A&B \\"quoted\\""@de ;
+    dcterms:source <report-2020/section/4.1> .
+"""
+
+
+@dataclass(frozen=True)
+class Site:
+    """A built site: its html root (German; English below en/) and warning files."""
+
+    html: Path
+    warnings: list[Path]
+
+
+def build(root: Path, data: str | None, lang: str = "both") -> Site:
+    from integrationskonzept.publish.sphinx.runner import build_docs
+
+    warnings = root / "warnings.txt"
+    build_docs(
+        data=data,
+        lang=lang,
+        out=root / "html",
+        conf=CONF,
+        sources=root / "sources",
+        warnings=warnings,
+    )
+    return Site(root / "html", sorted(root.glob("warnings.*.txt")))
+
+
+class LinkParser(HTMLParser):
+    """Collects ``href``/``src`` values and element ids of one HTML file."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name in ("href", "src") and value is not None:
+                self.links.append(value)
+            if name == "id" and value:
+                self.ids.add(value)
+
+
+class TextParser(HTMLParser):
+    """The visible text of one HTML file (scripts and styles left out)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.parts).split())
+
+
+@functools.cache
+def parse_links(path: Path) -> LinkParser:
+    """Links and ids of a file (cached: the crawler visits targets many times)."""
+    parser = LinkParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def page_text(path: Path) -> str:
+    """The visible text of a page, whitespace normalised."""
+    parser = TextParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.text
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        return None
+
+
+def serve(root: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
