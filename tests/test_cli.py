@@ -52,7 +52,9 @@ def test_failed_export_leaves_old_file(tmp_path: Path) -> None:
     target.write_text("previous\n", encoding="utf-8")
     (tmp_path / "city").mkdir()
     (tmp_path / "city" / "x.ttl").write_text("<a> <b> .\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["export", "--data", str(tmp_path / "city"), "-o", str(target)])
+    result = CliRunner().invoke(
+        main, ["export", "--data", str(tmp_path / "city"), "-o", str(target)]
+    )
     assert result.exit_code == 2
     assert target.read_text(encoding="utf-8") == "previous\n"
 

@@ -14,7 +14,13 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
         if "=" not in pair:
             raise QueryError(f"--param expects NAME=VALUE, got {pair!r}")
         name, value = pair.split("=", 1)
-        params[name.strip()] = value
+        name = name.strip()
+        if name == "timeout":
+            # query() takes timeout= itself; a query variable of that name cannot be bound.
+            raise QueryError(
+                "--param timeout=… cannot be bound", hint="rename the variable in the query"
+            )
+        params[name] = value
     return params
 
 
@@ -25,6 +31,14 @@ def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table"
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up on a query that runs longer than this.",
+)
 @data_option
 @backend_option
 @handle_errors
@@ -33,6 +47,7 @@ def command(
     text: str | None,
     params: tuple[str, ...],
     fmt: str,
+    timeout: float,
     data: str | None,
     backend: str,
 ) -> None:
@@ -44,7 +59,7 @@ def command(
     if bool(name_or_file) == bool(text):
         raise QueryError("give either a query name / .rq file or --text, not both or neither")
     graph = load(data, backend=backend)  # type: ignore[arg-type]
-    result = query(name_or_file or text or "", graph, **_parse_params(params))
+    result = query(name_or_file or text or "", graph, timeout=timeout, **_parse_params(params))
     if fmt == "json":
         click.echo(results.to_sparql_json(result), nl=False)
     elif fmt == "csv":

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.plugins.sparql import prepareQuery
@@ -138,38 +140,38 @@ def resolve(name_or_text: str) -> tuple[str, NamedQuery | None]:
     return name_or_text, None
 
 
-def query(name_or_text: str, graph: Graph | None = None, **params: Any) -> QueryResult:
-    """Run a named query (or a query text / ``.rq`` file) on ``graph`` with bound parameters.
+# A SPARQL variable name (VARNAME, without the rarer characters): a letter or underscore,
+# then letters, digits and underscores (Unicode letters included).
+_VARIABLE = re.compile(r"^[^\W\d]\w*$")
 
-    ``graph`` defaults to the bundled knowledge base on the Oxigraph backend. For a named
-    query, every declared parameter must be given; for a free text, each keyword becomes a
-    binding of the variable of that name (IRIs as ``URIRef`` if they look like one).
-    """
-    text, named = resolve(name_or_text)
-    check_safe(text)
-    if graph is None:
-        from integrationskonzept.load import load
+T = TypeVar("T")
 
-        graph = load(backend="oxigraph")
-    bindings: dict[str, URIRef | Literal] = {}
-    if named is not None:
-        declared = {p.name: p for p in named.parameters}
-        unknown = sorted(set(params) - set(declared))
-        if unknown:
-            raise QueryError(f"{named.name}: unknown parameter(s) {', '.join(unknown)}")
-        for parameter in named.parameters:
-            if parameter.name not in params:
-                raise QueryError(
-                    f"{named.name}: missing parameter {parameter.name!r} ({parameter.type})",
-                    hint=parameter.description,
-                )
-            bindings[parameter.name] = _bind(parameter, params[parameter.name])
-    else:
-        for key, value in params.items():
-            if isinstance(value, URIRef | Literal):
-                bindings[key] = value
-            else:
-                bindings[key] = Literal(value)
+
+def _within(timeout: float, work: Callable[[], T]) -> T:
+    """Run ``work`` in a daemon thread; raise :class:`QueryError` if it is not done in time."""
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # handed to the caller below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=target, name="integrationskonzept-query", daemon=True)
+    worker.start()
+    worker.join(min(timeout, threading.TIMEOUT_MAX))
+    if worker.is_alive():
+        raise QueryError(
+            f"the query took longer than {timeout:g} s",
+            hint="narrow the query (more specific patterns, LIMIT) or allow more time",
+        )
+    if "error" in outcome:
+        raise outcome["error"]
+    return cast(T, outcome["value"])
+
+
+def _evaluate(graph: Graph, text: str, bindings: dict[str, URIRef | Literal]) -> QueryResult:
+    """Evaluate a checked query with its bindings and read every row."""
     # rdflib's stubs say str keys; it accepts Variables, which the Oxigraph store needs.
     init: dict[str, Any] = {Variable(k): v for k, v in bindings.items()}
     try:
@@ -193,3 +195,69 @@ def query(name_or_text: str, graph: Graph | None = None, **params: Any) -> Query
     keep = [i for i, v in enumerate(all_vars) if v not in bindings]
     rows = tuple(tuple(row[i] for i in keep) for row in result)  # type: ignore[index]
     return QueryResult(tuple(all_vars[i] for i in keep), rows)
+
+
+DEFAULT_TIMEOUT = 30.0
+"""Seconds an in-process query may run before :func:`query` gives up (``None``: no limit)."""
+
+
+def query(
+    name_or_text: str,
+    graph: Graph | None = None,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    **params: Any,
+) -> QueryResult:
+    """Run a named query (or a query text / ``.rq`` file) on ``graph`` with bound parameters.
+
+    ``graph`` defaults to the bundled knowledge base on the Oxigraph backend. For a named
+    query, every declared parameter must be given; for a free text, each keyword becomes a
+    binding of the variable of that name (strings as plain literals; pass an rdflib
+    ``URIRef`` or ``Literal`` for other terms). ``timeout`` is therefore not available as a
+    parameter name.
+
+    ``timeout`` (seconds, default 30; ``None`` for no limit) bounds the evaluation: the query
+    runs in a worker thread, and if it has not finished in time :class:`QueryError` is
+    raised. Neither engine can be interrupted from outside, so the worker (a daemon thread)
+    may keep running in the background until the query ends or the process exits; it only
+    reads the graph, but do not change the graph while it may still run.
+
+    >>> from rdflib import Graph, URIRef
+    >>> g = Graph()
+    >>> _ = g.add((URIRef("urn:x:a"), URIRef("urn:x:b"), URIRef("urn:x:c")))
+    >>> query("ASK { ?s ?p ?o }", g, timeout=10).ask
+    True
+    """
+    if timeout is not None and not timeout > 0:
+        raise QueryError(f"the timeout must be a positive number of seconds, not {timeout!r}")
+    text, named = resolve(name_or_text)
+    check_safe(text)
+    if graph is None:
+        from integrationskonzept.load import load
+
+        graph = load(backend="oxigraph")
+    bindings: dict[str, URIRef | Literal] = {}
+    if named is not None:
+        declared = {p.name: p for p in named.parameters}
+        unknown = sorted(set(params) - set(declared))
+        if unknown:
+            raise QueryError(f"{named.name}: unknown parameter(s) {', '.join(unknown)}")
+        for parameter in named.parameters:
+            if parameter.name not in params:
+                raise QueryError(
+                    f"{named.name}: missing parameter {parameter.name!r} ({parameter.type})",
+                    hint=parameter.description,
+                )
+            bindings[parameter.name] = _bind(parameter, params[parameter.name])
+    else:
+        for key, value in params.items():
+            if not _VARIABLE.match(key):
+                raise QueryError(f"not a SPARQL variable name: {key!r}")
+            if isinstance(value, URIRef | Literal):
+                bindings[key] = value
+            else:
+                bindings[key] = Literal(value)
+    target = graph
+    if timeout is None:
+        return _evaluate(target, text, bindings)
+    return _within(timeout, lambda: _evaluate(target, text, bindings))
