@@ -157,3 +157,32 @@ def test_build_is_deterministic(site: Site, tmp_path: Path) -> None:
 def test_conf_dir_is_the_projects(site: Site) -> None:
     assert (CONF / "conf.py").is_file()
     assert html.escape("Leitziel C-1") in (site.html / "goal" / "C-1.html").read_text("utf-8")
+
+
+def _linked(site: Site, iri: str, kind: str) -> set[str]:
+    """The IRIs of the ``kind`` pages (not the index) that the German page of ``iri`` links to."""
+    found = set()
+    for link in parse_links(_page(site, "de", iri)).links:
+        parts = unquote(urlsplit(link).path).split("/")
+        if len(parts) >= 2 and parts[-2] == kind and parts[-1] != "index.html":
+            found.add(f"{BASE}{kind}/{parts[-1].removesuffix('.html')}")
+    return found
+
+
+def test_model_queries_and_pages_agree(site: Site, kb: KnowledgeBase) -> None:
+    """The same facts from the typed model, the named queries and the built pages."""
+    from integrationskonzept.query import query
+
+    field = kb.field("C")
+    from_model = {g.iri for g in field.goals(kb)}
+    from_query = {r["goal"] for r in query("goals-of-topic", kb.graph, topic=field.iri).to_dicts()}
+    assert len(from_model) == 5  # the report lists five guiding goals for field C
+    assert from_model == from_query == _linked(site, field.iri, "goal")
+
+    ki = kb.actor("KI")
+    led_model = {n.iri for n in kb.networks_led_by(ki)}
+    rows = query("networks-led-by", kb.graph, actor=ki.iri).to_dicts()
+    assert led_model == {r["network"] for r in rows}
+    assert led_model <= _linked(site, ki.iri, "network")
+    for network in led_model:
+        assert ki.iri in _linked(site, network, "actor"), network
