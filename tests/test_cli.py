@@ -62,5 +62,14 @@ def test_failed_export_leaves_old_file(tmp_path: Path) -> None:
 def test_build_writes_outputs_and_summary(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "out" / "knowledge-base.ttl").is_file()
+    out = tmp_path / "out"
+    for name in (
+        "knowledge-base.ttl",
+        "dataset.ttl",
+        "validation-report.json",
+        "analysis/actors.csv",
+        "site/html/index.html",
+        "site/html/en/index.html",
+    ):
+        assert (out / name).is_file(), name
     assert "done in" in result.output

@@ -17,7 +17,8 @@ from rdflib import Graph
 from integrationskonzept.atomic import write_text
 from integrationskonzept.errors import ValidationFailed
 from integrationskonzept.load import load
-from integrationskonzept.publish.export import FORMATS, SUFFIXES, export
+from integrationskonzept.publish.description import dataset_description
+from integrationskonzept.publish.export import FORMATS, SUFFIXES, export, serialize
 from integrationskonzept.stats import class_counts
 
 
@@ -57,7 +58,12 @@ def _stage_export(graph: Graph, out: Path) -> StageResult:
     stats_path = out / "stats.json"
     write_text(stats_path, json.dumps(counts, indent=2, ensure_ascii=False) + "\n")
     written.append(stats_path)
-    return StageResult("export", f"{len(graph)} triples in {len(FORMATS)} formats", written)
+    description_path = out / "dataset.ttl"
+    write_text(description_path, serialize(dataset_description(graph), "turtle"))
+    written.append(description_path)
+    return StageResult(
+        "export", f"{len(graph)} triples in {len(FORMATS)} formats, VoID/DCAT description", written
+    )
 
 
 def run_build(

@@ -1,7 +1,8 @@
 """Write the downloadable data next to the HTML (``build-finished``).
 
-* ``downloads/knowledge-base.{ttl,nt,jsonld}`` and the JSON-LD context
-  ``downloads/integrationskonzept.jsonld``;
+* ``downloads/knowledge-base.{ttl,nt,jsonld}``, the JSON-LD context
+  ``downloads/integrationskonzept.jsonld`` and the VoID/DCAT description
+  ``downloads/dataset.ttl``;
 * ``data/<page>.ttl`` and ``data/<page>.jsonld``: the statements about each entity (out and
   in), via :func:`integrationskonzept.publish.export.serialize`;
 * ``analysis/…``: the files of the network analysis.
@@ -21,7 +22,11 @@ from sphinx.application import Sphinx
 
 from integrationskonzept import __version__
 from integrationskonzept.publish.sphinx import cache
-from integrationskonzept.publish.sphinx.pages.downloads import CONTEXT_FILE, FILES
+from integrationskonzept.publish.sphinx.pages.downloads import (
+    CONTEXT_FILE,
+    DESCRIPTION_FILE,
+    FILES,
+)
 from integrationskonzept.publish.sphinx.site import Site
 from integrationskonzept.publish.sphinx.stubs import write_if_changed
 
@@ -41,6 +46,7 @@ def entity_graph(site: Site, iri: str) -> Graph:
 
 def rendered(site: Site) -> dict[str, bytes]:
     """Every data file by path below the html output folder."""
+    from integrationskonzept.publish.description import dataset_description
     from integrationskonzept.publish.export import jsonld_context, serialize
 
     files: dict[str, bytes] = {}
@@ -49,6 +55,8 @@ def rendered(site: Site) -> dict[str, bytes]:
         files[f"downloads/{name}"] = serialize(whole, fmt).encode("utf-8")  # type: ignore[arg-type]
     context = json.dumps(jsonld_context(), indent=2, sort_keys=True) + "\n"
     files[f"downloads/{CONTEXT_FILE}"] = context.encode("utf-8")
+    described = dataset_description(whole)
+    files[f"downloads/{DESCRIPTION_FILE}"] = serialize(described, "turtle").encode("utf-8")
     for iri, docname in sorted(site.docnames.items(), key=lambda item: item[1]):
         graph = entity_graph(site, iri)
         files[f"data/{docname}.ttl"] = serialize(graph, "turtle").encode("utf-8")

@@ -24,6 +24,7 @@ FILES: dict[str, tuple[str, str]] = {
     "knowledge-base.jsonld": ("json-ld", "application/ld+json"),
 }
 CONTEXT_FILE = "integrationskonzept.jsonld"
+DESCRIPTION_FILE = "dataset.ttl"
 
 _TEXT = {
     "de": {
@@ -32,6 +33,7 @@ _TEXT = {
         "context": "JSON-LD-Kontext", "context_text": "Der Kontext bindet die Präfixe des Projekts; die JSON-LD-Datei verwendet ihn eingebettet, als eigene Datei liegt er unter",  # noqa: E501
         "entity": "Einzelne Ressourcen", "entity_text": "Jede Seite der Wissensbasis bietet die Aussagen über ihre Ressource als Turtle und JSON-LD an (Abschnitt „Herunterladen“), z. B.",  # noqa: E501
         "python": "In Python",
+        "description": "Beschreibung des Datensatzes (VoID/DCAT): Umfang, Klassen, Lizenz, Quellen, Dateien",  # noqa: E501
     },
     "en": {
         "intro": "The knowledge base with the ontology as one graph, serialised deterministically (same input, same bytes). Licence of data and ontology: CC BY 4.0; source: first implementation report of the City of Leverkusen's integration concept (2019).",  # noqa: E501
@@ -39,6 +41,7 @@ _TEXT = {
         "context": "JSON-LD context", "context_text": "The context binds the project's prefixes; the JSON-LD file embeds it, and it is available as a file of its own at",  # noqa: E501
         "entity": "Single resources", "entity_text": "Every page of the knowledge base offers the statements about its resource as Turtle and JSON-LD (section “Download”), e.g.",  # noqa: E501
         "python": "In Python",
+        "description": "Description of the dataset (VoID/DCAT): size, classes, licence, sources, files",  # noqa: E501
     },
 }  # fmt: skip
 
@@ -66,6 +69,13 @@ def page(site: Site) -> Page:
             (Link(CONTEXT_FILE, file=f"downloads/{CONTEXT_FILE}"),),
             cell(text["context"]),
             cell("application/ld+json"),
+        )
+    )
+    rows.append(
+        (
+            (Link(DESCRIPTION_FILE, file=f"downloads/{DESCRIPTION_FILE}"),),
+            cell(text["description"]),
+            cell("text/turtle"),
         )
     )
     context = json.dumps(jsonld_context(), indent=2, sort_keys=True) + "\n"
