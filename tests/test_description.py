@@ -65,5 +65,5 @@ def test_description_is_deterministic(kb: Graph) -> None:
 
 
 def test_a_graph_without_a_concept_is_a_clear_error() -> None:
-    with pytest.raises(InputError, match="ik:IntegrationConcept"):
+    with pytest.raises(InputError, match="ik:IntegrationConcept or ik:ImplementationReport"):
         dataset_description(Graph())

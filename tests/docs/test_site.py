@@ -186,3 +186,15 @@ def test_model_queries_and_pages_agree(site: Site, kb: KnowledgeBase) -> None:
     assert led_model <= _linked(site, ki.iri, "network")
     for network in led_model:
         assert ki.iri in _linked(site, network, "actor"), network
+
+
+def test_home_page_names_the_citys_documents(site: Site, hostile_site: Site) -> None:
+    german = page_text(site.html / "index.html")
+    assert "Integrationskonzept der Stadt Leverkusen als Wissensgraph" in german
+    assert "„1. Umsetzungsbericht zum Integrationskonzept der Stadt Leverkusen“" in german
+    english = page_text(site.html / "en" / "index.html")
+    assert "Integration concept of the City of Leverkusen as a knowledge graph" in english
+    # another city's site names its own report and not Leverkusen
+    other = page_text(hostile_site.html / "index.html")
+    assert "Umsetzungsbericht 2020" in other
+    assert "Leverkusen" not in other

@@ -76,17 +76,18 @@ def _label(graph: Graph, node: URIRef, lang: str) -> str:
 
 
 def dataset_iri(graph: Graph) -> URIRef:
-    """``<city>/dataset``, the city's base taken from its integration concept's IRI."""
-    concepts = sorted(
-        (s for s in graph.subjects(RDF.type, IK.IntegrationConcept) if isinstance(s, URIRef)),
-        key=str,
+    """``<city>/dataset``: the city's base from its integration concept's (or report's) IRI."""
+    documents = sorted(
+        _source_documents(graph),
+        key=lambda d: ((d, RDF.type, IK.IntegrationConcept) not in graph, str(d)),
     )
-    if not concepts:
+    if not documents:
         raise InputError(
-            "the knowledge base has no ik:IntegrationConcept, so the dataset has no name",
+            "the knowledge base has no ik:IntegrationConcept or ik:ImplementationReport, "
+            "so the dataset has no name",
             hint="describe the city's integration concept (see data/leverkusen/documents.ttl)",
         )
-    return URIRef(str(concepts[0]).rsplit("/", 1)[0] + "/dataset")
+    return URIRef(str(documents[0]).rsplit("/", 1)[0] + "/dataset")
 
 
 def dataset_description(graph: Graph, *, download_base: str | None = None) -> Graph:
@@ -105,7 +106,8 @@ def dataset_description(graph: Graph, *, download_base: str | None = None) -> Gr
     documents = _source_documents(graph)
     concept = next((d for d in documents if (d, RDF.type, IK.IntegrationConcept) in graph), None)
     for lang, template in _TITLES.items():
-        label = _label(graph, concept, lang) if concept is not None else str(dataset)
+        named = concept if concept is not None else (documents[0] if documents else None)
+        label = _label(graph, named, lang) if named is not None else str(dataset)
         add((dataset, DCTERMS.title, Literal(template.format(label), lang=lang)))
         add((dataset, DCTERMS.description, Literal(_DESCRIPTIONS[lang], lang=lang)))
     add((dataset, DCTERMS.license, LICENCE))

@@ -172,8 +172,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "all_of_kind": ("Alle Einträge", "All entries"),
     # overview page titles
     "page.index": (
-        "Integrationskonzept Leverkusen als Wissensgraph",
-        "Leverkusen's integration concept as a knowledge graph",
+        "Integrationskonzept als Wissensgraph",
+        "Integration concept as a knowledge graph",
     ),
     "page.matrix": ("Verantwortungsmatrix", "Responsibility matrix"),
     "page.gaps": ("Lückenanalyse", "Gap analysis"),

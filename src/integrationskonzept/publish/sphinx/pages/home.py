@@ -19,7 +19,7 @@ from integrationskonzept.publish.sphinx.site import Site
 
 _TEXT = {
     "de": {
-        "what": "Diese Seiten veröffentlichen das Integrationskonzept der Stadt Leverkusen (2017) und seinen 1. Umsetzungsbericht (2019) als Wissensgraph: jedes Handlungsfeld, jedes Leitziel, jeder Wirkungsindikator, jeder Akteur, jedes Netzwerk, jede Maßnahme und jede Sitzung hat eine eigene Seite, deren Adresse der IRI im Graphen entspricht (lev:goal/C-1 → goal/C-1.html).",  # noqa: E501
+        "what": "Diese Seiten veröffentlichen {documents} als Wissensgraph: jedes Handlungsfeld, jedes Leitziel, jeder Wirkungsindikator, jeder Akteur, jedes Netzwerk, jede Maßnahme und jede Sitzung hat eine eigene Seite, deren Adresse der IRI im Graphen entspricht (lev:goal/C-1 → goal/C-1.html).",  # noqa: E501
         "who": "Für das Integrationsbüro und die Steuerungsgruppen (was wurde umgesetzt, wo sind Lücken, wer ist verantwortlich), für Ratsmitglieder, Forschende zu lokalen Governance-Netzwerken und Open-Data-Entwickler.",  # noqa: E501
         "use": "So benutzen Sie die Seite",
         "use_items": (
@@ -36,7 +36,7 @@ _TEXT = {
         "prioritized": "Priorisierte Handlungsfelder",
     },
     "en": {
-        "what": "These pages publish the City of Leverkusen's integration concept (2017) and its first implementation report (2019) as a knowledge graph: every field of action, guiding goal, impact indicator, actor, network, measure and meeting has a page whose address mirrors its IRI in the graph (lev:goal/C-1 → goal/C-1.html).",  # noqa: E501
+        "what": "These pages publish {documents} as a knowledge graph: every field of action, guiding goal, impact indicator, actor, network, measure and meeting has a page whose address mirrors its IRI in the graph (lev:goal/C-1 → goal/C-1.html).",  # noqa: E501
         "who": "For the integration office and its steering groups (what was implemented, where the gaps are, who is responsible), for council members, for researchers of local governance networks and for open-data developers.",  # noqa: E501
         "use": "How to use this site",
         "use_items": (
@@ -53,6 +53,33 @@ _TEXT = {
         "prioritized": "Prioritized fields of action",
     },
 }
+
+_AND = {"de": " und ", "en": " and "}
+_TITLE = {"de": "{} als Wissensgraph", "en": "{} as a knowledge graph"}
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_IK = "https://w3id.org/integrationskonzept/ontology#"
+
+
+def documents(site: Site, cls: str) -> list[str]:
+    """The labels of the data's documents of class ``ik:cls``, in the site's language."""
+    found = sorted(s for s, p in site.index.incoming(_IK + cls) if p == _RDF_TYPE)
+    return [site.label(iri) for iri in found]
+
+
+def documents_phrase(site: Site) -> str:
+    """„Integrationskonzept …“ und „1. Umsetzungsbericht …“ — from the data, not hard-coded."""
+    names = documents(site, "IntegrationConcept") + documents(site, "ImplementationReport")
+    quoted = [f"„{name}“" if site.lang == "de" else f"“{name}”" for name in names]
+    if not quoted:
+        return site.ui("page.index")
+    return ", ".join(quoted[:-1]) + _AND[site.lang] + quoted[-1] if len(quoted) > 1 else quoted[0]
+
+
+def title(site: Site) -> str:
+    """The home page's title: the integration concept's name, as a knowledge graph."""
+    concepts = documents(site, "IntegrationConcept")
+    return _TITLE[site.lang].format(concepts[0]) if concepts else site.ui("page.index")
+
 
 LIBRARY_EXAMPLE = """\
 import integrationskonzept
@@ -93,7 +120,7 @@ def page(site: Site, kinds: list[tuple[str, str, int]], toctree: tuple[str, ...]
     kb: KnowledgeBase = site.kb
     prioritized = tuple((site.topic_ref(f.iri, long=True),) for f in kb.fields if f.prioritized)
     blocks: list[Block] = [
-        Para(cell(str(text["what"]))),
+        Para(cell(str(text["what"]).format(documents=documents_phrase(site)))),
         Para(cell(str(text["who"]))),
         Section(str(text["use"]), "use", (Items(tuple(cell(t) for t in text["use_items"])),)),
         Section(str(text["kb"]), "knowledge-base", (kind_table(site, kinds),)),
@@ -132,4 +159,4 @@ def page(site: Site, kinds: list[tuple[str, str, int]], toctree: tuple[str, ...]
             ),
         ),
     ]
-    return Page("index", site.ui("page.index"), tuple(blocks), toctree)
+    return Page("index", title(site), tuple(blocks), toctree)
