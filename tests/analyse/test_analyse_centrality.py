@@ -88,3 +88,29 @@ def test_core_numbers() -> None:
     """A triangle with a pendant: the triangle is the 2-core."""
     g = nx.Graph([("a", "b"), ("b", "c"), ("a", "c"), ("c", "d")])
     assert centrality.core_numbers(g) == {"a": 2, "b": 2, "c": 2, "d": 1}
+
+
+def _networkx(values: dict[str, float]) -> dict[str, float | None]:
+    return {k: None if math.isnan(v) else v for k, v in values.items()}
+
+
+@pytest.mark.parametrize("weight", ["weight", None])
+@pytest.mark.parametrize("seed", range(12))
+def test_structural_holes_agree_with_networkx(seed: int, weight: str | None) -> None:
+    """The one-pass constraint and effective size give networkx's values (random graphs)."""
+    import random
+
+    rng = random.Random(seed)
+    g = nx.gnp_random_graph(rng.randint(1, 20), rng.random() * 0.5, seed=seed)
+    for u, v in g.edges:
+        g[u][v]["weight"] = rng.randint(1, 5)
+    g = nx.relabel_nodes(g, str)
+    for ours, theirs in (
+        (centrality.constraint, nx.constraint),
+        (centrality.effective_size, nx.effective_size),
+    ):
+        expected = _networkx(theirs(g, weight=weight))
+        found = ours(g, weight=weight)
+        assert found.keys() == expected.keys()
+        for node, value in expected.items():
+            assert found[node] == (None if value is None else pytest.approx(value)), node

@@ -31,8 +31,8 @@ hash seeds.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -123,22 +123,77 @@ def eigenvector(
     return {nodes[i]: scores[i] for i in range(len(nodes))}
 
 
-def _undefined_as_none(value: float) -> float | None:
-    return None if math.isnan(value) else float(value)
+def _proportions(graph: nx.Graph, weight: str | None) -> dict[Any, dict[Any, float]]:
+    """``p[u][v]``: the share of u's tie strength that goes to v (Burt's p_uv).
+
+    The same numbers as networkx's ``normalized_mutual_weight`` on an undirected graph
+    (whose mutual weight is twice the edge weight, which the normalisation cancels).
+    """
+    shares: dict[Any, dict[Any, float]] = {}
+    for u, neighbours in graph.adjacency():
+        weights = {v: (data.get(weight, 1) if weight else 1) for v, data in neighbours.items()}
+        total = sum(weights.values())
+        shares[u] = {v: (w / total if total else 0.0) for v, w in weights.items()}
+    return shares
 
 
 def constraint(graph: nx.Graph, weight: str | None = "weight") -> dict[str, float | None]:
-    """Burt's constraint of every node; ``None`` for an isolated node."""
+    """Burt's constraint of every node; ``None`` for an isolated node.
+
+    Computed from the tie shares in one pass instead of ``nx.constraint``, which recomputes
+    every normalised weight through decorated calls (0.7 s on Leverkusen instead of 10 ms);
+    tests check both give the same values.
+
+    >>> import networkx as nx
+    >>> {k: round(v, 4) for k, v in constraint(nx.path_graph(["a", "b", "c"])).items()}
+    {'a': 1.0, 'b': 0.5, 'c': 1.0}
+    """
     g, nodes = indexed(graph)
-    scores = nx.constraint(g, weight=weight)
-    return {nodes[i]: _undefined_as_none(scores[i]) for i in range(len(nodes))}
+    p = _proportions(g, weight)
+    scores: dict[int, float | None] = {}
+    for u in g:
+        if not p[u]:
+            scores[u] = None
+            continue
+        total = 0.0
+        for v, direct in p[u].items():
+            indirect = sum(p_uw * p[w].get(v, 0.0) for w, p_uw in p[u].items())
+            total += (direct + indirect) ** 2
+        scores[u] = total
+    return {nodes[i]: scores[i] for i in range(len(nodes))}
 
 
 def effective_size(graph: nx.Graph, weight: str | None = "weight") -> dict[str, float | None]:
-    """Burt's effective size of every node; ``None`` for an isolated node."""
+    """Burt's effective size of every node; ``None`` for an isolated node.
+
+    Burt's redundancy formula (as ``nx.effective_size`` for weighted graphs; for unit
+    weights it equals Borgatti's n - 2t/n), computed from the tie shares in one pass.
+
+    >>> import networkx as nx
+    >>> star = nx.star_graph(3)  # a hub with three unconnected neighbours
+    >>> effective_size(nx.relabel_nodes(star, str))["0"]
+    3.0
+    """
     g, nodes = indexed(graph)
-    scores = nx.effective_size(g, weight=weight)
-    return {nodes[i]: _undefined_as_none(scores[i]) for i in range(len(nodes))}
+    p = _proportions(g, weight)
+    strongest: dict[Any, dict[Any, float]] = {}
+    for u, neighbours in g.adjacency():
+        weights = {v: (data.get(weight, 1) if weight else 1) for v, data in neighbours.items()}
+        top = max(weights.values(), default=0)
+        strongest[u] = {v: (w / top if top else 0.0) for v, w in weights.items()}
+    scores: dict[int, float | None] = {}
+    for v in g:
+        if not p[v]:
+            scores[v] = None
+            continue
+        size = 0.0
+        for u in p[v]:
+            if u == v:
+                continue
+            redundancy = sum(p_vw * strongest[u].get(w, 0.0) for w, p_vw in p[v].items())
+            size += 1 - redundancy
+        scores[v] = size
+    return {nodes[i]: scores[i] for i in range(len(nodes))}
 
 
 def core_numbers(graph: nx.Graph) -> dict[str, int]:
