@@ -15,6 +15,7 @@ from integrationskonzept.publish.sphinx.blocks import (
     Table,
     cell,
 )
+from integrationskonzept.publish.sphinx.pages.home import documents_phrase
 from integrationskonzept.publish.sphinx.site import Site
 
 # file name below downloads/ → (export format, media type)
@@ -28,7 +29,7 @@ DESCRIPTION_FILE = "dataset.ttl"
 
 _TEXT = {
     "de": {
-        "intro": "Die Wissensbasis mit der Ontologie als ein Graph, deterministisch serialisiert (gleiche Eingabe, gleiche Bytes). Lizenz der Daten und der Ontologie: CC BY 4.0; Quelle: 1. Umsetzungsbericht zum Integrationskonzept der Stadt Leverkusen (2019).",  # noqa: E501
+        "intro": "Die Wissensbasis mit der Ontologie als ein Graph, deterministisch serialisiert (gleiche Eingabe, gleiche Bytes). Lizenz der Daten und der Ontologie: CC BY 4.0; Quellen: {documents}.",  # noqa: E501
         "file": "Datei", "format": "Format", "triples": "Tripel im Graphen:",
         "context": "JSON-LD-Kontext", "context_text": "Der Kontext bindet die Präfixe des Projekts; die JSON-LD-Datei verwendet ihn eingebettet, als eigene Datei liegt er unter",  # noqa: E501
         "entity": "Einzelne Ressourcen", "entity_text": "Jede Seite der Wissensbasis bietet die Aussagen über ihre Ressource als Turtle und JSON-LD an (Abschnitt „Herunterladen“), z. B.",  # noqa: E501
@@ -36,7 +37,7 @@ _TEXT = {
         "description": "Beschreibung des Datensatzes (VoID/DCAT): Umfang, Klassen, Lizenz, Quellen, Dateien",  # noqa: E501
     },
     "en": {
-        "intro": "The knowledge base with the ontology as one graph, serialised deterministically (same input, same bytes). Licence of data and ontology: CC BY 4.0; source: first implementation report of the City of Leverkusen's integration concept (2019).",  # noqa: E501
+        "intro": "The knowledge base with the ontology as one graph, serialised deterministically (same input, same bytes). Licence of data and ontology: CC BY 4.0; sources: {documents}.",  # noqa: E501
         "file": "File", "format": "Format", "triples": "Triples in the graph:",
         "context": "JSON-LD context", "context_text": "The context binds the project's prefixes; the JSON-LD file embeds it, and it is available as a file of its own at",  # noqa: E501
         "entity": "Single resources", "entity_text": "Every page of the knowledge base offers the statements about its resource as Turtle and JSON-LD (section “Download”), e.g.",  # noqa: E501
@@ -81,7 +82,7 @@ def page(site: Site) -> Page:
     context = json.dumps(jsonld_context(), indent=2, sort_keys=True) + "\n"
     example = next(iter(site.docnames.values()), None)
     blocks: list[Block] = [
-        Para(cell(text["intro"])),
+        Para(cell(text["intro"].format(documents=documents_phrase(site)))),
         Para(cell(f"{text['triples']} {len(site.kb.graph)}")),
         Table((text["file"], text["format"], "Media type"), tuple(rows)),
         Section(
