@@ -242,18 +242,37 @@ def validate(
         ``data`` cannot be loaded, or ``lang`` is not ``"de"`` or ``"en"``.
     """
     language = _language(lang)
+    return validate_in(graph, data=data, languages=(language,))[language]
+
+
+def validate_in(
+    graph: Graph | None = None,
+    *,
+    data: Path | str | None = None,
+    languages: tuple[Language, ...] = ("de", "en"),
+) -> dict[Language, ValidationReport]:
+    """:func:`validate` once, with the report in each of ``languages`` (one SHACL run).
+
+    >>> reports = validate_in()
+    >>> sorted(reports), reports["de"].conforms
+    (['de', 'en'], True)
+    >>> len(reports["de"].results) == len(reports["en"].results)
+    True
+    """
+    checked = tuple(_language(lang) for lang in languages)
     if graph is None:
         graph = load(data, backend="oxigraph")
     shapes = shapes_graph()
     report_graph = _run_pyshacl(_prepare_data_graph(graph), shapes)
-    results = sorted(
-        (
-            _result(report_graph, node, graph, shapes, language)
-            for node in report_graph.subjects(RDF.type, SH.ValidationResult)
-        ),
-        key=lambda result: result.sort_key,
-    )
-    return ValidationReport(tuple(results), lang=language)
+    nodes = list(report_graph.subjects(RDF.type, SH.ValidationResult))
+    reports = {}
+    for language in checked:
+        results = sorted(
+            (_result(report_graph, node, graph, shapes, language) for node in nodes),
+            key=lambda result: result.sort_key,
+        )
+        reports[language] = ValidationReport(tuple(results), lang=language)
+    return reports
 
 
 def check_shapes(shapes: Graph | None = None) -> ValidationReport:

@@ -9,11 +9,12 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import pickle
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from integrationskonzept import __version__
 from integrationskonzept.atomic import write_bytes
@@ -21,6 +22,8 @@ from integrationskonzept.model import KnowledgeBase
 
 T = TypeVar("T")
 _KBS: dict[str, KnowledgeBase] = {}
+# (cache file, key) → value: the other language of the same build skips unpickling
+_MEMO: dict[tuple[Path, str], object] = {}
 
 
 def input_files(data: str | None) -> list[Path]:
@@ -32,13 +35,22 @@ def input_files(data: str | None) -> list[Path]:
     return [*resources.ontology_files(), *resources.shape_files(), *turtle_files(folder)]
 
 
-def fingerprint(data: str | None) -> str:
-    """A hash of the content of every input file and of the package's code."""
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of the package's code and version (fixed for the life of a process)."""
     import integrationskonzept
 
     package = Path(integrationskonzept.__file__).parent
     digest = hashlib.sha256(__version__.encode())
-    for path in [*input_files(data), *sorted(package.rglob("*.py"))]:
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def fingerprint(data: str | None) -> str:
+    """A hash of the content of every input file and of the package's code."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for path in input_files(data):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
@@ -71,16 +83,27 @@ def checked_knowledge_base(data: str | None) -> KnowledgeBase:
 def on_disk(folder: Path, name: str, key: str, compute: Callable[[], T]) -> T:
     """``compute()``, or its pickled result from an earlier run with the same ``key``."""
     path = folder / f"{name}.pickle"
+    if (path, key) in _MEMO:
+        return cast(T, _MEMO[path, key])
     try:
         stored_key, value = pickle.loads(path.read_bytes())
         if stored_key == key:
+            _remember(path, key, value)
             return value  # type: ignore[no-any-return]
     except (OSError, pickle.UnpicklingError, ValueError, EOFError, AttributeError, ImportError):
         pass
     value = compute()
     folder.mkdir(parents=True, exist_ok=True)
     write_bytes(path, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
+    _remember(path, key, value)
     return value
+
+
+def _remember(path: Path, key: str, value: object) -> None:
+    # one value per file: an older state of the inputs is of no use any more
+    for stale in [k for k in _MEMO if k[0] == path]:
+        del _MEMO[stale]
+    _MEMO[path, key] = value
 
 
 Analysis = tuple[dict[str, Any], dict[str, str | bytes]]
@@ -98,11 +121,11 @@ def analysis(kb: KnowledgeBase) -> Analysis | None:
     return report.to_dict(), rendered_files(report, graphs)
 
 
-def validation(kb: KnowledgeBase, lang: str) -> Any | None:
-    """The SHACL validation report of the graph in ``lang``, or ``None`` without the
-    validate module. The graph is handed over as an in-memory copy."""
+def validations(kb: KnowledgeBase) -> dict[str, Any] | None:
+    """The SHACL validation report of the graph in each language (one SHACL run), or
+    ``None`` without the validate module. The graph is handed over as an in-memory copy."""
     try:
-        from integrationskonzept.validation import validate
+        from integrationskonzept.validation import validate_in
     except ImportError:  # pragma: no cover - depends on the stage being installed
         return None
     from rdflib import Graph
@@ -110,4 +133,10 @@ def validation(kb: KnowledgeBase, lang: str) -> Any | None:
     copy = Graph()
     for triple in kb.graph:
         copy.add(triple)
-    return validate(copy, lang=lang)  # type: ignore[arg-type]
+    return {str(lang): report for lang, report in validate_in(copy).items()}
+
+
+def validation(kb: KnowledgeBase, lang: str) -> Any | None:
+    """The SHACL validation report of the graph in ``lang`` (see :func:`validations`)."""
+    reports = validations(kb)
+    return None if reports is None else reports[lang]

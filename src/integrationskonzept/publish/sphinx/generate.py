@@ -35,6 +35,8 @@ logger = logging.getLogger(__name__)
 SITES: dict[str, Site] = {}
 NAVIGATION: dict[str, list[tuple[str, list[tuple[str, str]]]]] = {}
 _SOURCE_SUFFIXES = (".md", ".rst")
+# a hand-written page's own images (``benchmarks.png`` beside ``benchmarks.md``)
+_IMAGE_SUFFIXES = (".png", ".svg")
 
 
 def _figures(site: Site) -> dict[str, bytes]:
@@ -60,7 +62,7 @@ def _handwritten(folder: str | None, lang: str) -> dict[str, bytes]:
     found = {}
     base = Path(folder) / lang
     for name, _ in HANDWRITTEN:
-        for suffix in _SOURCE_SUFFIXES:
+        for suffix in (*_SOURCE_SUFFIXES, *_IMAGE_SUFFIXES):
             path = base / f"{name}{suffix}"
             if path.is_file():
                 found[f"{name}{suffix}"] = path.read_bytes()
@@ -93,9 +95,9 @@ def generate(app: Sphinx) -> None:
         kb,
         lang,
         analysis=cache.on_disk(folder, "analysis", key, lambda: cache.analysis(kb)),
-        validation=cache.on_disk(
-            folder, f"validation-{lang}", key, lambda: cache.validation(kb, lang)
-        ),
+        validation=(
+            cache.on_disk(folder, "validation", key, lambda: cache.validations(kb)) or {}
+        ).get(lang),
     )
     srcdir = Path(app.srcdir)
     files = _figures(site)
