@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,3 +93,18 @@ def test_folder_without_turtle_is_reported(tmp_path: Path) -> None:
 def test_unknown_backend_is_an_input_error(tiny_city: Path) -> None:
     with pytest.raises(InputError, match="unknown backend"):
         load(tiny_city, backend="sqlite")  # type: ignore[arg-type]
+
+
+def test_public_functions_stay_callable_after_their_modules_are_imported() -> None:
+    """``query`` and ``load`` are also module names; importing those modules first must not
+    replace the package's functions (a fresh interpreter, so import order is the test's)."""
+    code = (
+        "import integrationskonzept.query.runner, integrationskonzept.load, "
+        "integrationskonzept.validation\n"
+        "import integrationskonzept as ik\n"
+        "assert callable(ik.query) and callable(ik.load) and callable(ik.validate)\n"
+        "print(ik.query('ASK { ?s ?p ?o }', ik.load()).ask)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"

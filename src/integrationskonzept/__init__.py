@@ -25,17 +25,18 @@ from integrationskonzept.errors import (
 from integrationskonzept.load import load, load_shapes
 from integrationskonzept.namespaces import IK, IKSH, LEV
 
+# Bound eagerly: ``query`` is also the name of a subpackage, and the first import of any of
+# its modules would otherwise set ``integrationskonzept.query`` to that subpackage.
+from integrationskonzept.query import QueryResult, query
+
 if TYPE_CHECKING:
     from integrationskonzept.model import KnowledgeBase, UnknownKeyError
-    from integrationskonzept.query import QueryResult, query
     from integrationskonzept.validation import ValidationReport, validate
 
 # Imported on first use: pyshacl and the model pull in more than ``load`` needs.
 _LAZY = {
     "KnowledgeBase": "integrationskonzept.model",
     "UnknownKeyError": "integrationskonzept.model",
-    "query": "integrationskonzept.query",
-    "QueryResult": "integrationskonzept.query",
     "validate": "integrationskonzept.validation",
     "ValidationReport": "integrationskonzept.validation",
 }
