@@ -81,6 +81,15 @@ def quiet_rdflib_warnings() -> None:
         logger.addFilter(IllTypedLiteralFilter())
 
 
+def echo_data(text: str) -> None:
+    """Write ``text`` to stdout exactly as it is (a CSV, JSON or RDF document).
+
+    ``click.echo`` removes ANSI escape sequences when stdout is not a terminal, which would
+    change a label holding one in ``… --format csv > file``; data is written unchanged.
+    """
+    click.echo(text, nl=False, color=True)
+
+
 def handle_errors(func: F) -> F:
     """Turn the library's errors into a message on stderr and the documented exit code.
 

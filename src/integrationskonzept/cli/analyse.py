@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from integrationskonzept.cli._common import data_option, handle_errors
+from integrationskonzept.cli._common import data_option, echo_data, handle_errors
 
 if TYPE_CHECKING:
     from integrationskonzept.analyse.report import AnalysisReport
@@ -97,8 +97,8 @@ def command(data: str | None, fmt: str, out: str | None) -> None:
         written = write_analysis(report, graphs, out)
         click.echo(f"wrote {len(written)} files to {out}/", err=True)
     if fmt == "json":
-        click.echo(report.to_json(), nl=False)
+        echo_data(report.to_json())
     elif fmt == "csv":
-        click.echo(actors_csv(report), nl=False)
+        echo_data(actors_csv(report))
     else:
         _print_table(report)

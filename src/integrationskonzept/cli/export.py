@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from integrationskonzept.cli._common import data_option, handle_errors
+from integrationskonzept.cli._common import data_option, echo_data, handle_errors
 
 _FORMATS = ["turtle", "ntriples", "nquads", "json-ld"]
 
@@ -25,4 +25,4 @@ def command(data: str | None, fmt: str, output: str | None, no_ontology: bool) -
         export(graph, fmt, output)  # type: ignore[arg-type]
         click.echo(f"wrote {output}", err=True)
     else:
-        click.echo(serialize(graph, fmt), nl=False)  # type: ignore[arg-type]
+        echo_data(serialize(graph, fmt))  # type: ignore[arg-type]

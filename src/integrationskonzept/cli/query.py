@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from integrationskonzept.cli._common import backend_option, data_option, handle_errors
+from integrationskonzept.cli._common import backend_option, data_option, echo_data, handle_errors
 from integrationskonzept.errors import QueryError
 
 
@@ -61,11 +61,11 @@ def command(
     graph = load(data, backend=backend)  # type: ignore[arg-type]
     result = query(name_or_file or text or "", graph, timeout=timeout, **_parse_params(params))
     if fmt == "json":
-        click.echo(results.to_sparql_json(result), nl=False)
+        echo_data(results.to_sparql_json(result))
     elif fmt == "csv":
-        click.echo(results.to_csv(result), nl=False)
+        echo_data(results.to_csv(result))
     elif fmt == "tsv":
-        click.echo(results.to_tsv(result), nl=False)
+        echo_data(results.to_tsv(result))
     elif result.ask is not None:
         click.echo("yes" if result.ask else "no")
     else:

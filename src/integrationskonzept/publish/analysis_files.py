@@ -28,8 +28,6 @@ file                        holds
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import astuple, fields
@@ -46,6 +44,7 @@ from integrationskonzept.analyse.report import ActorRecord, AnalysisReport
 from integrationskonzept.atomic import write_bytes, write_text
 from integrationskonzept.publish import analysis_figures as figures
 from integrationskonzept.publish.export import serialize
+from integrationskonzept.publish.results import delimited
 
 BROKERAGE_COLUMNS = (
     "grouping",
@@ -70,11 +69,7 @@ def _cell(value: Any) -> str:
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([_cell(value) for value in row] for row in rows)
-    return buffer.getvalue()
+    return delimited([header, *([_cell(value) for value in row] for row in rows)])
 
 
 def actors_csv(report: AnalysisReport) -> str:

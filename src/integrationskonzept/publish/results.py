@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from rdflib import BNode, Literal, URIRef
@@ -53,13 +54,30 @@ def to_sparql_json(result: QueryResult) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def _delimited(result: QueryResult, delimiter: str) -> str:
+def delimited(rows: Iterable[Sequence[str]], delimiter: str = ",") -> str:
+    r"""Rows as CSV (or TSV) text, each line ended by ``"\n"``; values that hold a delimiter,
+    a quote, a line feed *or a carriage return* are quoted, so a reader gets them back.
+
+    (``csv.writer`` with ``lineterminator="\n"`` leaves a lone ``"\r"`` unquoted, and every
+    reader then takes it for the end of the row.)
+
+    >>> delimited([("a", "b"), ("x\ry", "z")])
+    'a,b\n"x\ry",z\n'
+    """
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(result.variables)
-    for row in result.rows:
-        writer.writerow(["" if term is None else str(term) for term in row])
-    return buffer.getvalue()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    lines = []
+    for row in rows:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(row)
+        lines.append(buffer.getvalue()[:-2] + "\n")
+    return "".join(lines)
+
+
+def _delimited(result: QueryResult, delimiter: str) -> str:
+    rows = [["" if term is None else str(term) for term in row] for row in result.rows]
+    return delimited([result.variables, *rows], delimiter)
 
 
 def to_csv(result: QueryResult) -> str:

@@ -17,7 +17,13 @@ from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
-SETTINGS = {"raw_enabled": False, "file_insertion_enabled": False}
+SETTINGS = {
+    "raw_enabled": False,
+    "file_insertion_enabled": False,
+    # docutils refuses lines longer than 10,000 characters; a generated stub's title line is
+    # a label of the data (escaped, never markup), which may be longer.
+    "line_length_limit": 100_000_000,
+}
 
 
 class NoRawTransform(SphinxTransform):

@@ -27,9 +27,18 @@ HEADER = (
 
 
 def escape_title(title: str) -> str:
-    """Backslash-escape every ASCII punctuation character so nothing is parsed as markup."""
-    flat = " ".join(title.split()) or "–"
-    return _PUNCT.sub(r"\\\1", flat)
+    """Backslash-escape every ASCII punctuation character so nothing is parsed as markup.
+
+    The first character is escaped too unless it is a letter or digit: a line that starts
+    with ``•``, ``‣`` or ``⁃`` would otherwise be a bullet list, not a title. NUL characters
+    are dropped (docutils uses NUL internally for escapes and drops them itself).
+
+    >>> print(escape_title("• Sprachkurse"))
+    \\• Sprachkurse
+    """
+    flat = " ".join(title.replace("\0", "").split()) or "–"
+    escaped = _PUNCT.sub(r"\\\1", flat)
+    return escaped if escaped[0] == "\\" or escaped[0].isalnum() else "\\" + escaped
 
 
 def stub(page: Page) -> str:
