@@ -3,7 +3,10 @@
 ``serve()`` exports the knowledge base as N-Quads, loads it into a fresh Oxigraph store in a
 temporary folder and starts ``oxigraph serve-read-only`` on it: a real engine that answers at
 ``/query`` with a query timeout, refuses updates and Graph Store writes, sends no CORS headers
-unless asked, and serves its browser UI at ``/``. It binds to loopback by default.
+unless asked, and serves its browser UI at ``/``. Oxigraph listens on a private loopback
+port only; clients talk to the :mod:`~integrationskonzept.gateway` in front of it, which
+refuses ``SERVICE`` and ``FROM`` (Oxigraph itself would call any URL named by ``SERVICE``).
+It binds to loopback by default.
 
 Known limit: the ``oxigraph`` command comes from the ``oxigraph`` package on PyPI (a
 dependency); the store is rebuilt on every start (seconds for one city).
@@ -12,6 +15,7 @@ dependency); the store is rebuilt on every start (seconds for one city).
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -26,6 +30,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from integrationskonzept.errors import InputError
+from integrationskonzept.gateway import gateway
 from integrationskonzept.publish.export import serialize
 
 
@@ -54,7 +59,7 @@ def build_store(graph: Graph, location: Path) -> None:
 
 @dataclass(frozen=True)
 class Endpoint:
-    """A running endpoint: its base URL and the server process."""
+    """A running endpoint: its base URL (the gateway's) and the Oxigraph server process."""
 
     url: str
     process: subprocess.Popen[bytes]
@@ -82,6 +87,12 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 2
     raise InputError(f"the oxigraph server did not answer at {url} within {seconds:.0f} s")
 
 
+def _free_loopback_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 @contextmanager
 def serve(
     graph: Graph,
@@ -96,21 +107,23 @@ def serve(
     with tempfile.TemporaryDirectory(prefix="ik-serve-") as tmp:
         location = Path(tmp) / "store"
         build_store(graph, location)
+        backend = ("127.0.0.1", _free_loopback_port())
         command = [
             oxigraph_binary(),
             "serve-read-only" if read_only else "serve",
             "--location", str(location),
-            "--bind", f"{host}:{port}",
+            "--bind", f"{backend[0]}:{backend[1]}",
         ]  # fmt: skip
         if read_only:
             command += ["--timeout-s", str(timeout_s)]
         if cors:
             command.append("--cors")
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        url = f"http://{host}:{port}"
         try:
-            wait_until_up(f"{url}/query?query=ASK%7B%7D", process)
-            yield Endpoint(url, process)
+            wait_until_up(f"http://{backend[0]}:{backend[1]}/query?query=ASK%7B%7D", process)
+            with gateway(host, port, backend, wait_s=timeout_s + 30.0) as (bound_host, bound):
+                shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+                yield Endpoint(f"http://{shown}:{bound}", process)
         finally:
             process.terminate()
             try:

@@ -140,3 +140,94 @@ def test_push_command_exit_code_when_down() -> None:
     )
     assert result.exit_code == 2
     assert "nothing was changed" in result.output
+
+
+class _Recorder:
+    """A local HTTP server that records every request it gets (a would-be SSRF target)."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        hits: list[str] = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                hits.append(self.path)
+                self.send_response(500)
+                self.end_headers()
+
+            do_POST = do_GET  # noqa: N815
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.hits = hits
+        self.server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+@pytest.mark.parametrize("how", ["get", "form", "sparql-query"])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "SELECT * WHERE {{ SERVICE <{url}/sparql> {{ ?s ?p ?o }} }}",
+        "SELECT * WHERE {{ ?s ?p ?o OPTIONAL {{ SERVICE SILENT <{url}/x> {{ ?s ?q ?r }} }} }}",
+        "SELECT * FROM <{url}/remote.ttl> WHERE {{ ?s ?p ?o }}",
+        "SELECT * FROM NAMED <{url}/g> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}",
+    ],
+)
+def test_endpoint_refuses_service_and_from_without_calling_out(
+    endpoint: Endpoint, how: str, template: str
+) -> None:
+    recorder = _Recorder()
+    text = template.format(url=recorder.url)
+    if how == "get":
+        request = urllib.request.Request(
+            f"{endpoint.query_url}?{urllib.parse.urlencode({'query': text})}"
+        )
+    elif how == "form":
+        request = urllib.request.Request(
+            endpoint.query_url, data=urllib.parse.urlencode({"query": text}).encode()
+        )
+    else:
+        request = urllib.request.Request(
+            endpoint.query_url,
+            data=text.encode(),
+            headers={"Content-Type": "application/sparql-query"},
+        )
+    with pytest.raises(urllib.error.HTTPError) as info:
+        urllib.request.urlopen(request, timeout=10)
+    assert info.value.code == 400
+    message = info.value.read().decode()
+    assert "not allowed" in message and "local graph" in message, message
+    assert recorder.hits == []
+    recorder.server.shutdown()
+
+
+def test_endpoint_survives_clients_that_leave_mid_answer(endpoint: Endpoint) -> None:
+    big = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } LIMIT 5000000"
+    host, port = endpoint.url.removeprefix("http://").rsplit(":", 1)
+    request = (
+        f"GET /query?{urllib.parse.urlencode({'query': big})} HTTP/1.1\r\n"
+        f"Host: {host}\r\nAccept: application/sparql-results+json\r\n\r\n"
+    ).encode()
+    for _ in range(5):
+        with socket.create_connection((host, int(port)), timeout=10) as client:
+            client.sendall(request)
+            received = client.recv(4096)
+            assert received.startswith(b"HTTP/1.0 200"), received[:100]
+        # closed after 4 KiB of an answer of many megabytes
+    assert endpoint.process.poll() is None
+    assert [r["code"] for r in _sparql(endpoint.query_url, PRIORITIZED)] == ["C", "D", "H"]
+
+
+def test_serve_on_a_port_in_use_says_so(kb: Graph) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        expected = f"cannot listen on 127.0.0.1:{port}"
+        with pytest.raises(InputError, match=expected), serve(kb, port=port):
+            pass

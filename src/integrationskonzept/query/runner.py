@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import re
 import threading
 from collections.abc import Callable
@@ -159,20 +160,31 @@ _VARIABLE = re.compile(r"^[^\W\d]\w*$")
 T = TypeVar("T")
 
 
-def _within(timeout: float, work: Callable[[], T]) -> T:
-    """Run ``work`` in a daemon thread; raise :class:`QueryError` if it is not done in time."""
+def _within(timeout: float, work: Callable[[threading.Event], T]) -> T:
+    """Run ``work`` in a daemon thread; raise :class:`QueryError` if it is not done in time.
+
+    ``work`` gets an event that is set when the time is up, so it can stop early.
+    """
     outcome: dict[str, Any] = {}
+    cancelled = threading.Event()
 
     def target() -> None:
         try:
-            outcome["value"] = work()
+            outcome["value"] = work(cancelled)
         except BaseException as exc:  # handed to the caller below
             outcome["error"] = exc
+        if cancelled.is_set():
+            # Nobody waits for the outcome. Oxigraph's result objects must be freed on the
+            # thread that made them, and an abandoned one sits in reference cycles (via the
+            # traceback) that the garbage collector would otherwise free on any thread.
+            outcome.clear()
+            gc.collect()
 
     worker = threading.Thread(target=target, name="integrationskonzept-query", daemon=True)
     worker.start()
     worker.join(min(timeout, threading.TIMEOUT_MAX))
     if worker.is_alive():
+        cancelled.set()
         raise QueryError(
             f"the query took longer than {timeout:g} s",
             hint="narrow the query (more specific patterns, LIMIT) or allow more time",
@@ -182,8 +194,19 @@ def _within(timeout: float, work: Callable[[], T]) -> T:
     return cast(T, outcome["value"])
 
 
-def _evaluate(graph: Graph, text: str, bindings: dict[str, URIRef | Literal]) -> QueryResult:
-    """Evaluate a checked query with its bindings and read every row."""
+def _evaluate(
+    graph: Graph,
+    text: str,
+    bindings: dict[str, URIRef | Literal],
+    cancelled: threading.Event | None = None,
+) -> QueryResult:
+    """Evaluate a checked query with its bindings and read every row.
+
+    Both engines produce rows lazily: once ``cancelled`` is set, reading stops at the next
+    row, so a query that streams rows stops working when its time is up. (One that must
+    finish before its first row, such as a ``COUNT`` or ``ORDER BY`` over a huge join, runs
+    on until then.)
+    """
     # rdflib's stubs say str keys; it accepts Variables, which the Oxigraph store needs.
     init: dict[str, Any] = {Variable(k): v for k, v in bindings.items()}
     try:
@@ -205,8 +228,12 @@ def _evaluate(graph: Graph, text: str, bindings: dict[str, URIRef | Literal]) ->
     # they are constant, so they are dropped from the result.
     all_vars = [str(v) for v in (result.vars or [])]
     keep = [i for i, v in enumerate(all_vars) if v not in bindings]
-    rows = tuple(tuple(row[i] for i in keep) for row in result)  # type: ignore[index]
-    return QueryResult(tuple(all_vars[i] for i in keep), rows)
+    rows = []
+    for row in result:
+        if cancelled is not None and cancelled.is_set():
+            raise QueryError("the query was cancelled: its time was up")
+        rows.append(tuple(row[i] for i in keep))  # type: ignore[index]
+    return QueryResult(tuple(all_vars[i] for i in keep), tuple(rows))
 
 
 DEFAULT_TIMEOUT = 30.0
@@ -230,9 +257,11 @@ def query(
 
     ``timeout`` (seconds, default 30; ``None`` for no limit) bounds the evaluation: the query
     runs in a worker thread, and if it has not finished in time :class:`QueryError` is
-    raised. Neither engine can be interrupted from outside, so the worker (a daemon thread)
-    may keep running in the background until the query ends or the process exits; it only
-    reads the graph, but do not change the graph while it may still run.
+    raised. A query that streams its rows stops at the next row; neither engine can be
+    interrupted before its first row, so a query that must finish before it (``COUNT`` or
+    ``ORDER BY`` over a huge join) keeps its worker (a daemon thread) running in the
+    background until then or until the process exits. The worker only reads the graph, but
+    do not change the graph while it may still run.
 
     >>> from rdflib import Graph, URIRef
     >>> g = Graph()
@@ -272,4 +301,4 @@ def query(
     target = graph
     if timeout is None:
         return _evaluate(target, text, bindings)
-    return _within(timeout, lambda: _evaluate(target, text, bindings))
+    return _within(timeout, lambda cancelled: _evaluate(target, text, bindings, cancelled))
