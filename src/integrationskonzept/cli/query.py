@@ -55,11 +55,15 @@ def command(
     from integrationskonzept.load import load
     from integrationskonzept.publish import results
     from integrationskonzept.query import query
+    from integrationskonzept.query.runner import check_safe, resolve
 
     if bool(name_or_file) == bool(text):
         raise QueryError("give either a query name / .rq file or --text, not both or neither")
+    chosen = name_or_file or text or ""
+    bindings = _parse_params(params)
+    check_safe(resolve(chosen)[0])  # an unknown or refused query fails before the data loads
     graph = load(data, backend=backend)  # type: ignore[arg-type]
-    result = query(name_or_file or text or "", graph, timeout=timeout, **_parse_params(params))
+    result = query(chosen, graph, timeout=timeout, **bindings)
     if fmt == "json":
         echo_data(results.to_sparql_json(result))
     elif fmt == "csv":

@@ -15,7 +15,11 @@ from integrationskonzept.cli._common import data_option, handle_errors
 @click.option("--cors", is_flag=True, help="Allow cross-origin requests.")
 @handle_errors
 def command(data: str | None, host: str, port: int, timeout_s: int, cors: bool) -> None:
-    """Serve the knowledge base as a read-only SPARQL endpoint (Ctrl-C stops it)."""
+    """Serve the knowledge base as a read-only SPARQL endpoint (Ctrl-C stops it).
+
+    Updates are refused, and so are queries with SERVICE or FROM: queries run on this
+    knowledge base only.
+    """
     from integrationskonzept.load import load
     from integrationskonzept.serve import serve
 
