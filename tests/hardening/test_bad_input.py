@@ -325,3 +325,28 @@ def test_both_backends_report_the_same_line_in_leverkusen(
     with pytest.raises(InputError) as info:
         load(leverkusen, backend=backend)  # type: ignore[arg-type]
     assert f"{info.value.path.name}:{info.value.line}" == facts["where"] == "section-4-3.ttl:660"
+
+
+@pytest.mark.slow
+def test_docs_of_leverkusen_with_a_script_in_a_label_show_it_as_text(
+    leverkusen: Path, tmp_path: Path
+) -> None:
+    actors = leverkusen / "actors.ttl"
+    text = actors.read_text(encoding="utf-8")
+    label = '"Kommunales Integrationszentrum Leverkusen"@de'
+    assert text.count(label) == 1
+    actors.write_text(
+        text.replace(label, '"KI <script>alert(1)</script> Leverkusen"@de'), encoding="utf-8"
+    )
+    out = tmp_path / "html"
+    sources = tmp_path / "sources"
+    run = _run_cli("docs", "--data", leverkusen, "--out", out, "--sources", sources, "--lang", "de")
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    page = (out / "actor" / "kommunales-integrationszentrum.html").read_text(encoding="utf-8")
+    assert "KI &lt;script&gt;alert(1)&lt;/script&gt; Leverkusen" in page
+    offenders = [
+        str(path.relative_to(out))
+        for path in sorted(out.rglob("*.html"))
+        if "<script>alert" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

@@ -3,6 +3,8 @@ the library on bad input while the page is generated."""
 
 from __future__ import annotations
 
+import contextlib
+import tempfile
 from pathlib import Path
 
 from integrationskonzept.publish.sphinx.blocks import (
@@ -47,6 +49,26 @@ EXAMPLES: tuple[tuple[str, str, tuple[str, ...], dict[str, str]], ...] = (
         {"stadt/kaputt.ttl": "<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> .\n"},
     ),
     (
+        "Prüfung fehlgeschlagen (Knoten, Eigenschaft, was fehlt)",
+        "Validation failed (node, property, what is missing)",
+        ("validate", "--data", "stadt", "--lang", "{lang}"),
+        {
+            "stadt/ziele.ttl": (
+                "@prefix ik: <https://w3id.org/integrationskonzept/ontology#> .\n"
+                "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+                "<https://w3id.org/integrationskonzept/stadt/goal/A-1> a ik:GuidingGoal ;\n"
+                '    skos:prefLabel "Leitziel A-1"@de ;\n'
+                "    ik:number 1 .\n"
+            )
+        },
+    ),
+    (
+        "Abfrage mit SERVICE (nur der lokale Graph wird abgefragt)",
+        "Query with SERVICE (only the local graph is queried)",
+        ("query", "--text", "SELECT * WHERE { SERVICE <https://example.org/sparql> { ?s ?p ?o } }"),
+        {},
+    ),
+    (
         "Unbekannte Abfrage",
         "Unknown query",
         ("query", "gibt-es-nicht"),
@@ -78,12 +100,14 @@ def run_examples(lang: str) -> list[tuple[str, str, int, str]]:
 
     found = []
     runner = CliRunner()
-    for de, en, args, files in EXAMPLES:
-        with runner.isolated_filesystem():
+    for de, en, template, files in EXAMPLES:
+        args = [arg.replace("{lang}", lang) for arg in template]
+        # relative paths in the commands and messages, as a user would type them
+        with tempfile.TemporaryDirectory(prefix="ik-errors-") as tmp, contextlib.chdir(tmp):
             for name, content in files.items():
                 Path(name).parent.mkdir(parents=True, exist_ok=True)
                 Path(name).write_text(content, encoding="utf-8")
-            result = runner.invoke(main, list(args))
+            result = runner.invoke(main, args)
         command = "integrationskonzept " + " ".join(f"'{a}'" if " " in a else a for a in args)
         found.append((en if lang == "en" else de, command, result.exit_code, result.output))
     return found
