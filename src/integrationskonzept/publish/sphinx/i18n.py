@@ -187,6 +187,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "page.errors": ("Fehlerbehandlung", "Error handling"),
     "page.api": ("Python-API", "Python API"),
     "page.tutorial": ("Die Bibliothek benutzen", "Using the library"),
+    "page.benchmarks": ("Geschwindigkeit und Skalierung", "Speed and scale"),
 }
 
 

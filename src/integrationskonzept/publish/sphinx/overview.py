@@ -38,8 +38,15 @@ OVERVIEW: tuple[tuple[str, Callable[[Site], Page], str], ...] = (
     ("cli", cli.page, "nav_reference"),
     ("errors", errors.page, "nav_reference"),
 )
-# hand-written pages (docs/pages/<lang>/<name>.md|.rst), in the reference group
-HANDWRITTEN: tuple[tuple[str, str], ...] = (("tutorial", "page.tutorial"), ("api", "page.api"))
+# hand-written pages (docs/pages/<lang>/<name>.md|.rst, with <name>.png|.svg if it has one),
+# in the reference group; the benchmarks page is written by benchmarks/report.py
+HANDWRITTEN: tuple[tuple[str, str], ...] = (
+    ("tutorial", "page.tutorial"),
+    ("api", "page.api"),
+    ("benchmarks", "page.benchmarks"),
+)
+# hand-written pages shown after the generated reference pages
+_LAST = ("benchmarks",)
 
 
 def root_toctree() -> tuple[str, ...]:
@@ -47,7 +54,7 @@ def root_toctree() -> tuple[str, ...]:
     overview = [name for name, _, group in OVERVIEW if group == "nav_overview"]
     reference = [name for name, _, group in OVERVIEW if group == "nav_reference"]
     kinds = [f"{kind.segment}/index" for kind in KINDS]
-    return (*overview, *kinds, "tutorial", *reference[:1], "api", *reference[1:])
+    return (*overview, *kinds, "tutorial", *reference[:1], "api", *reference[1:], *_LAST)
 
 
 def navigation(site: Site, present: set[str]) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -57,10 +64,11 @@ def navigation(site: Site, present: set[str]) -> list[tuple[str, list[tuple[str,
         (name, site.ui(f"page.{_key(name)}")) for name, _, g in OVERVIEW if g == "nav_overview"
     ]
     kinds = [(f"{k.segment}/index", site.ui(f"kind.{k.name}")) for k in KINDS]
-    reference = [(name, site.ui(key)) for name, key in HANDWRITTEN]
+    reference = [(name, site.ui(key)) for name, key in HANDWRITTEN if name not in _LAST]
     reference += [
         (name, site.ui(f"page.{_key(name)}")) for name, _, g in OVERVIEW if g == "nav_reference"
     ]
+    reference += [(name, site.ui(key)) for name, key in HANDWRITTEN if name in _LAST]
     groups = [("nav_overview", overview), ("nav_kinds", kinds), ("nav_reference", reference)]
     return [
         (site.ui(group), [(doc, title) for doc, title in items if doc in present])
