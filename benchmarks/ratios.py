@@ -55,6 +55,20 @@ def _ratio(
     return entry
 
 
+# (title, numerator stage, denominator stage, kind): the fixed comparisons at every size
+SIDE_BY_SIDE: list[tuple[str, str, str, str]] = [
+    ("load Oxigraph / load memory", "load-oxigraph", "load-memory", "load-backends"),
+    ("validate / parse the same graph", "validate", "load-memory", "validate-vs-parse"),
+    (
+        "validate (Oxigraph graph) / parse the same graph",
+        "validate-oxigraph",
+        "load-memory",
+        "validate-vs-parse",
+    ),
+    ("docs build / bare alabaster build", "docs-clean", "docs-clean-alabaster", "docs-vs-bare"),
+]
+
+
 def compute_ratios(results: Results, sizes: tuple[int, ...]) -> list[dict[str, Any]]:
     """Every side-by-side comparison of the run."""
     ratios: list[dict[str, Any]] = []
@@ -62,67 +76,19 @@ def compute_ratios(results: Results, sizes: tuple[int, ...]) -> list[dict[str, A
         s[len("query-memory:") :] for s in results.stages if s.startswith("query-memory:")
     )
     for size in sizes:
-        for name in queries:
+        pairs = [
+            (f"memory / Oxigraph{engine}: {name}", f"query-memory:{name}", f"{side}:{name}", kind)
+            for name in queries
+            for engine, side, kind in (
+                ("", "query-oxigraph", "memory-vs-oxigraph"),
+                (" engine", "engine-oxigraph", "memory-vs-oxigraph-engine"),
+            )
+        ]
+        pairs += SIDE_BY_SIDE
+        for title, numerator, denominator, kind in pairs:
             ratios.append(
-                _ratio(
-                    f"memory / Oxigraph: {name}",
-                    (f"query-memory:{name}", size),
-                    (f"query-oxigraph:{name}", size),
-                    results,
-                    kind="memory-vs-oxigraph",
-                    size=size,
-                )
+                _ratio(title, (numerator, size), (denominator, size), results, kind=kind, size=size)
             )
-            ratios.append(
-                _ratio(
-                    f"memory / Oxigraph engine: {name}",
-                    (f"query-memory:{name}", size),
-                    (f"engine-oxigraph:{name}", size),
-                    results,
-                    kind="memory-vs-oxigraph-engine",
-                    size=size,
-                )
-            )
-        ratios.append(
-            _ratio(
-                "load Oxigraph / load memory",
-                ("load-oxigraph", size),
-                ("load-memory", size),
-                results,
-                kind="load-backends",
-                size=size,
-            )
-        )
-        ratios.append(
-            _ratio(
-                "validate / parse the same graph",
-                ("validate", size),
-                ("load-memory", size),
-                results,
-                kind="validate-vs-parse",
-                size=size,
-            )
-        )
-        ratios.append(
-            _ratio(
-                "validate (Oxigraph graph) / parse the same graph",
-                ("validate-oxigraph", size),
-                ("load-memory", size),
-                results,
-                kind="validate-vs-parse",
-                size=size,
-            )
-        )
-        ratios.append(
-            _ratio(
-                "docs build / bare alabaster build",
-                ("docs-clean", size),
-                ("docs-clean-alabaster", size),
-                results,
-                kind="docs-vs-bare",
-                size=size,
-            )
-        )
     for small, large in itertools.pairwise(sizes):
         for stage in results.stages:
             ratios.append(

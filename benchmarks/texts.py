@@ -15,13 +15,13 @@ TEXT: dict[str, tuple[str, str]] = {
         "Was jede Stufe kostet – Zeit und Speicher – für eine Stadt von der Größe Leverkusens "
         "und für {more} solcher Städte, und wie die Kosten mit der Menge wachsen. Die Zahlen "
         "stammen aus `benchmarks/results/{file}` (Lauf vom {date}); die Seite wird aus dieser "
-        "Datei erzeugt. Nachmessen: `make bench` (rund eine Dreiviertelstunde) oder "
+        "Datei erzeugt. Nachmessen: `make bench` (rund eine Stunde) oder "
         "`make bench-quick` (1 und 2 Städte, unter einer Minute), dann "
         "`python benchmarks/report.py`.",
         "What each stage costs – time and memory – for one city the size of Leverkusen and "
         "for {more} such cities, and how the cost grows with the work. The figures come from "
         "`benchmarks/results/{file}` (run of {date}); this page is generated from that file. "
-        "Measure again with `make bench` (about three quarters of an hour) or "
+        "Measure again with `make bench` (about an hour) or "
         "`make bench-quick` (1 and 2 cities, under a minute), then "
         "`python benchmarks/report.py`.",
     ),
