@@ -78,10 +78,31 @@ def degree(graph: nx.Graph) -> dict[str, int]:
 
 
 def betweenness(graph: nx.Graph) -> dict[str, float]:
-    """Normalised, unweighted betweenness centrality."""
+    """Normalised, unweighted betweenness centrality, as networkx computes it on the whole
+    graph (up to the last bit: the sums are taken in another order).
+
+    Computed one connected component at a time: no shortest path leaves a component, and
+    networkx's breadth-first search sets up a table over *all* nodes for every source, so on
+    the whole graph of many cities the work grew with the square of the number of cities.
+    The sums are rescaled as networkx rescales them for the whole graph.
+
+    >>> two_paths = nx.Graph([("a", "b"), ("b", "c"), ("x", "y"), ("y", "z"), ("y", "w")])
+    >>> whole = nx.betweenness_centrality(two_paths)
+    >>> all(abs(betweenness(two_paths)[v] - whole[v]) < 1e-12 for v in two_paths)
+    True
+    """
     g, nodes = indexed(graph)
-    scores = nx.betweenness_centrality(g, normalized=True)
-    return {nodes[i]: float(scores[i]) for i in range(len(nodes))}
+    n = len(nodes)
+    scores = dict.fromkeys(range(n), 0.0)
+    # networkx: undirected sums are halved (unnormalised), then multiplied by this
+    scale = 1 / ((n - 1) * (n - 2)) if n > 2 else 1.0
+    for members in nx.connected_components(g):
+        if len(members) < 3:
+            continue  # no node lies between two others
+        component = g.subgraph(members).copy()  # a copy: a view filters the whole graph
+        halved = nx.betweenness_centrality(component, normalized=False)
+        scores.update({node: value * 2 * scale for node, value in halved.items()})
+    return {nodes[i]: float(scores[i]) for i in range(n)}
 
 
 def _dense_eigenvector(component: nx.Graph, weight: str | None) -> dict[int, float]:
@@ -112,7 +133,7 @@ def eigenvector(
     for members in sorted(nx.connected_components(g), key=min):
         if len(members) < 2:
             continue
-        component = g.subgraph(sorted(members))
+        component = g.subgraph(sorted(members)).copy()  # a view filters the whole graph
         try:
             found = nx.eigenvector_centrality(
                 component, max_iter=max_iter, tol=TOLERANCE, weight=weight
