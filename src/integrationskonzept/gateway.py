@@ -45,16 +45,17 @@ _HOP_BY_HOP = {
 def query_text(method: str, path: str, content_type: str, body: bytes) -> str | None:
     """The SPARQL query a request to Oxigraph would run, or ``None`` if it runs none.
 
+    Every path counts, not only ``/query``: how the server maps paths (``/query/``,
+    percent-encoded names) is not this module's to guess.
+
     >>> query_text("GET", "/query?query=ASK%7B%7D", "", b"")
     'ASK{}'
-    >>> query_text("POST", "/query", "application/sparql-query", b"ASK {}")
+    >>> query_text("POST", "/%71uery", "application/sparql-query", b"ASK {}")
     'ASK {}'
     >>> query_text("GET", "/", "", b"") is None
     True
     """
     url = urllib.parse.urlsplit(path)
-    if url.path.rstrip("/") != "/query":
-        return None
     texts = urllib.parse.parse_qs(url.query).get("query", [])
     media_type = content_type.split(";", 1)[0].strip().lower()
     if method == "POST" and media_type == "application/x-www-form-urlencoded":

@@ -168,7 +168,7 @@ class _Recorder:
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
 
-@pytest.mark.parametrize("how", ["get", "form", "sparql-query"])
+@pytest.mark.parametrize("how", ["get", "form", "sparql-query", "other-path"])
 @pytest.mark.parametrize(
     "template",
     [
@@ -186,6 +186,10 @@ def test_endpoint_refuses_service_and_from_without_calling_out(
     if how == "get":
         request = urllib.request.Request(
             f"{endpoint.query_url}?{urllib.parse.urlencode({'query': text})}"
+        )
+    elif how == "other-path":  # however the server maps paths, the query is checked
+        request = urllib.request.Request(
+            f"{endpoint.url}/%71uery/?{urllib.parse.urlencode({'query': text})}"
         )
     elif how == "form":
         request = urllib.request.Request(
