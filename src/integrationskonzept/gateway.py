@@ -95,9 +95,11 @@ class _Handler(BaseHTTPRequestHandler):
                 return
         headers = {k: v for k, v in self.headers.items() if k.lower() not in _HOP_BY_HOP}
         backend = http.client.HTTPConnection(*self.server.backend, timeout=self.server.wait_s)
+        answering = False
         try:
             backend.request(self.command, self.path, body=body or None, headers=headers)
             answer = backend.getresponse()
+            answering = True
             self.send_response_only(answer.status, answer.reason)
             for key, value in answer.getheaders():
                 if key.lower() not in _HOP_BY_HOP:
@@ -106,10 +108,15 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             while chunk := answer.read1(_CHUNK_BYTES):
                 self.wfile.write(chunk)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client left; closing the backend connection stops Oxigraph's work
         except OSError as exc:
-            self.log_error("the Oxigraph server did not answer: %s", exc)
+            if not answering:
+                self._refuse(502, f"the SPARQL engine behind this endpoint did not answer: {exc}")
+            elif isinstance(exc, BrokenPipeError | ConnectionResetError):
+                # The client left mid-answer; closing the backend connection (below) stops
+                # Oxigraph's work on it.
+                self.log_message("client left during the answer to %s", self.path)
+            else:  # the head is sent: the client sees the answer end early
+                self.log_error("the Oxigraph server stopped answering: %s", exc)
         finally:
             backend.close()
 

@@ -235,3 +235,16 @@ def test_serve_on_a_port_in_use_says_so(kb: Graph) -> None:
         expected = f"cannot listen on 127.0.0.1:{port}"
         with pytest.raises(InputError, match=expected), serve(kb, port=port):
             pass
+
+
+def test_gateway_says_502_when_the_engine_is_gone() -> None:
+    from integrationskonzept.gateway import gateway
+
+    engine = ("127.0.0.1", _free_port())  # nothing listens there
+    with (
+        gateway("127.0.0.1", 0, engine, wait_s=5) as (host, port),
+        pytest.raises(urllib.error.HTTPError) as info,
+    ):
+        urllib.request.urlopen(f"http://{host}:{port}/query?query=ASK%7B%7D", timeout=10)
+    assert info.value.code == 502
+    assert "did not answer" in info.value.read().decode()
