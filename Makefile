@@ -21,17 +21,18 @@ $(STAMP): pyproject.toml
 build: $(STAMP) ## Run the main job on the bundled Leverkusen data (writes build/)
 	$(BIN)/integrationskonzept build
 
-lint: $(STAMP) ## ruff (lint + format check) and mypy
+lint: $(STAMP) ## ruff (lint + format check), mypy and the layer contract (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 browser: ## Install Debian's chromium for the browser tests (once)
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 
 test: lint browser ## Lint, type-check and run the whole test suite (browser tests included)
-	IK_REQUIRE_BROWSER=1 $(BIN)/pytest
+	IK_REQUIRE_BROWSER=1 $(BIN)/pytest -n auto
 
 docs: $(STAMP) ## Build the documentation site (docs/_build/html)
 	$(BIN)/integrationskonzept docs
@@ -43,4 +44,4 @@ bench-quick: $(STAMP) ## Run the quick benchmarks: 1 and 2 cities, once, no docs
 	$(BIN)/python benchmarks/run.py --quick
 
 clean: ## Remove generated files
-	rm -rf build docs/_build docs/generated .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build docs/_build .pytest_cache .mypy_cache .ruff_cache

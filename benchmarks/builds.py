@@ -115,7 +115,7 @@ def _theme_override(help_text: str, conf: Path) -> tuple[list[str] | None, str]:
         )
         (folder / "conf.py").write_text(text, encoding="utf-8")
         return ["--conf", str(folder)], (
-            "--conf with a conf.py that runs docs/conf.py, then sets html_theme = "
+            "--conf with a conf.py that runs the project's conf.py, then sets html_theme = "
             "'alabaster' and resets html_sidebars and html_theme_options (the docs command "
             "has no -D override)"
         )
@@ -126,7 +126,7 @@ def _theme_override(help_text: str, conf: Path) -> tuple[list[str] | None, str]:
     )
 
 
-DOCS_CONF = HERE.parent / "docs"
+DOCS_CONF = HERE.parent / "src" / "integrationskonzept" / "publish" / "sphinx" / "project"
 """The project's Sphinx configuration folder (``conf.py`` and the hand-written pages)."""
 
 

@@ -168,7 +168,7 @@ def bench_in_process(results: Results, size: int, data: Path, repetitions: int) 
             results, "analyse", size, lambda: analyse(oxigraph_graph), repetitions=repetitions
         )
 
-    from integrationskonzept.publish.export import serialize
+    from integrationskonzept.publish.files.export import serialize
 
     for fmt in EXPORT_FORMATS:
         run_in_process(

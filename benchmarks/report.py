@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/report.py                         # results/latest.json → docs/pages/
+    python benchmarks/report.py                         # results/latest.json → the packaged pages/
     python benchmarks/report.py results/quick.json --out /tmp/pages
 
 For each language ``de`` and ``en`` it writes ``<out>/<lang>/benchmarks.md`` (MyST Markdown,
@@ -44,18 +44,21 @@ from sections import (  # noqa: E402
     stages_section,
     targets_section,
 )
+from speed_section import speed_section  # noqa: E402
 from texts import t  # noqa: E402
 
 ROOT = HERE.parent
 DEFAULT_RESULT = HERE / "results" / "latest.json"
-DEFAULT_OUT = ROOT / "docs" / "pages"
+# the build-speed figures (benchmarks/build_speed.py), shown on the same page if present
+SPEED_RESULT = HERE / "results" / "build-speed.json"
+DEFAULT_OUT = ROOT / "src" / "integrationskonzept" / "publish" / "sphinx" / "project" / "pages"
 PAGE = "benchmarks.md"
 PLOT = "benchmarks.png"
 LANGS = ("de", "en")
 
 
-def render(doc: Doc, lang: str, result_name: str = "latest.json") -> str:
-    """The whole page in ``lang`` as MyST Markdown."""
+def render(doc: Doc, lang: str, result_name: str = "latest.json", speed: Doc | None = None) -> str:
+    """The whole page in ``lang`` as MyST Markdown (``speed``: the build-speed result)."""
     more = " und " if lang == "de" else " and "
     lines = [
         f"# {t(lang, 'title')}",
@@ -71,6 +74,7 @@ def render(doc: Doc, lang: str, result_name: str = "latest.json") -> str:
         f"![{t(lang, 'plot_alt')}]({PLOT})",
         "",
     ]
+    lines += speed_section(speed, lang)
     for section in (
         targets_section,
         stages_section,
@@ -90,13 +94,20 @@ def _write(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def write(doc: Doc, out: Path, result_name: str = "latest.json") -> list[Path]:
+def load_speed(path: Path = SPEED_RESULT) -> Doc | None:
+    """The build-speed result, if one is committed."""
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def write(
+    doc: Doc, out: Path, result_name: str = "latest.json", speed: Doc | None = None
+) -> list[Path]:
     """Write the page and the plot of every language below ``out``; the files written."""
     written = []
     for lang in LANGS:
         folder = out / lang
         plot(doc, folder / PLOT, lang)
-        _write(folder / PAGE, render(doc, lang, result_name))
+        _write(folder / PAGE, render(doc, lang, result_name, speed))
         written += [folder / PAGE, folder / PLOT]
     return written
 
@@ -108,7 +119,7 @@ def main(argv: list[str] | None = None, *, echo: Callable[[str], None] = print) 
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the pages folder")
     args = parser.parse_args(argv)
     doc = json.loads(args.result.read_text(encoding="utf-8"))
-    for path in write(doc, args.out, args.result.name):
+    for path in write(doc, args.out, args.result.name, load_speed()):
         echo(f"wrote {path}")
     return 0
 

@@ -4,7 +4,7 @@
 ``make bench-quick`` (CI: ``run.py --quick``) runs 1 and 2 cities once each, without the
 docs builds, writes ``benchmarks/results/quick.json`` and exits with 1 only if a stage
 crashed (never because of a time). ``benchmarks/report.py`` renders a result file as the
-docs page ``docs/pages/<lang>/benchmarks.md`` and its plot.
+docs page ``pages/<lang>/benchmarks.md`` of the packaged Sphinx project and its plot.
 
 Usage::
 

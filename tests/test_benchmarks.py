@@ -19,6 +19,8 @@ from typing import Any
 
 import pytest
 
+from integrationskonzept import resources
+
 ROOT = Path(__file__).resolve().parents[1]
 BENCHMARKS = ROOT / "benchmarks"
 STATUSES = {"ok", "skipped", "unavailable", "error"}
@@ -236,15 +238,16 @@ def test_report_is_deterministic(quick_result: dict[str, Any], tmp_path: Path) -
 
 
 def test_committed_results_render_to_the_committed_pages(tmp_path: Path) -> None:
-    """The pages in docs/pages/ show the figures of benchmarks/results/latest.json."""
+    """The packaged benchmarks pages show the figures of benchmarks/results/latest.json."""
     latest = BENCHMARKS / "results" / "latest.json"
     if not latest.is_file():
         pytest.skip("no full run committed yet")
     report = _module("report")
-    report.write(json.loads(latest.read_text(encoding="utf-8")), tmp_path, latest.name)
+    doc = json.loads(latest.read_text(encoding="utf-8"))
+    report.write(doc, tmp_path, latest.name, report.load_speed())
     for lang in ("de", "en"):
-        committed = ROOT / "docs" / "pages" / lang / "benchmarks.md"
+        committed = resources.site_conf_dir() / "pages" / lang / "benchmarks.md"
         fresh = (tmp_path / lang / "benchmarks.md").read_text(encoding="utf-8")
         assert committed.read_text(encoding="utf-8") == fresh, (
-            f"docs/pages/{lang}/benchmarks.md is stale: run python benchmarks/report.py"
+            f"pages/{lang}/benchmarks.md is stale: run python benchmarks/report.py"
         )

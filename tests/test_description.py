@@ -7,8 +7,8 @@ from rdflib import DCAT, DCTERMS, RDF, VOID, Graph, Literal, URIRef
 
 from integrationskonzept.errors import InputError
 from integrationskonzept.namespaces import IK, LEV
-from integrationskonzept.publish.description import LICENCE, dataset_description
-from integrationskonzept.publish.export import serialize
+from integrationskonzept.publish.files.description import LICENCE, dataset_description
+from integrationskonzept.publish.files.export import serialize
 
 DATASET = LEV["dataset"]
 

@@ -12,7 +12,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 from integrationskonzept.atomic import open_atomic, write_text
-from integrationskonzept.publish.export import FORMATS, serialize
+from integrationskonzept.publish.files.export import FORMATS, serialize
 
 PARSE_FORMAT = {"turtle": "turtle", "ntriples": "nt", "json-ld": "json-ld"}
 
@@ -59,3 +59,17 @@ def test_failed_write_keeps_the_previous_file(tmp_path: Path) -> None:
         raise RuntimeError("interrupted midway")
     assert target.read_text(encoding="utf-8") == "old content\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.ttl"]
+
+
+def test_turtle_orders_values_that_cannot_be_compared() -> None:
+    """rdflib's writer sorts a subject's objects in value space, and comparing a NaN double
+    with a decimal raises decimal.InvalidOperation; the export falls back to their text."""
+    from rdflib import XSD, Literal, URIRef
+
+    graph = Graph()
+    subject, prop = URIRef("urn:s"), URIRef("urn:p")
+    graph.add((subject, prop, Literal("NaN", datatype=XSD.double)))
+    graph.add((subject, prop, Literal("1.0", datatype=XSD.decimal)))
+    text = serialize(graph, "turtle")
+    assert text == serialize(graph, "turtle")
+    assert isomorphic(Graph().parse(data=text, format="turtle"), graph)

@@ -1,7 +1,10 @@
-"""A wheel built from the repository loads the full graph from any working directory."""
+"""A wheel built from the repository works from any working directory: it loads the full
+graph, and its ``build`` writes the whole site in both languages from the packaged Sphinx
+project (no checkout in sight)."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -13,8 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.slow
-def test_installed_wheel_loads_bundled_data(tmp_path: Path) -> None:
+def _install_wheel(tmp_path: Path) -> tuple[Path, Path]:
+    """The wheel installed into a folder; (the venv's python, that folder)."""
     dist = tmp_path / "dist"
     subprocess.run(
         [
@@ -52,9 +55,18 @@ def test_installed_wheel_loads_bundled_data(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    # The dependencies come from this environment's site-packages, the package only from the
-    # wheel: the editable install's path hook is not processed for a plain path entry.
-    deps = sysconfig.get_paths()["purelib"]
+    return python, target
+
+
+# The dependencies come from this environment's site-packages, the package only from the
+# wheel: the editable install's path hook is not processed for a plain path entry.
+DEPS = sysconfig.get_paths()["purelib"]
+
+
+@pytest.mark.slow
+def test_installed_wheel_loads_bundled_data(tmp_path: Path) -> None:
+    python, target = _install_wheel(tmp_path)
+    deps = DEPS
     script = (
         "import sys; sys.path[:0] = [sys.argv[1], sys.argv[2]];"
         "import integrationskonzept, integrationskonzept.resources as r;"
@@ -71,3 +83,28 @@ def test_installed_wheel_loads_bundled_data(tmp_path: Path) -> None:
         cwd=workdir,
     )
     assert int(out.stdout.strip()) > 1000
+
+
+@pytest.mark.slow
+def test_installed_wheel_builds_the_whole_site_in_an_empty_folder(tmp_path: Path) -> None:
+    python, target = _install_wheel(tmp_path)
+    workdir = tmp_path / "empty"
+    workdir.mkdir()
+    data = shutil.copytree(ROOT / "data" / "leverkusen", tmp_path / "mycity")
+    env = {"PYTHONPATH": f"{target}:{DEPS}", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    done = subprocess.run(
+        [str(python), "-m", "integrationskonzept", "build", "--data", str(data), "--out", "out"],
+        capture_output=True,
+        text=True,
+        cwd=workdir,
+        env=env,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "skipped" not in done.stdout
+    html = workdir / "out" / "site" / "html"
+    for lang_root in (html, html / "en"):
+        # generated pages, a hand-written page shipped in the package, the downloads
+        for page in ("index.html", "field/C.html", "tutorial.html", "api.html", "errors.html"):
+            assert (lang_root / page).is_file(), lang_root / page
+        assert (lang_root / "downloads" / "knowledge-base.ttl").is_file()
+    assert 'lang="en"' in (html / "en" / "index.html").read_text(encoding="utf-8")

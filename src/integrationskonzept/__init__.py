@@ -20,6 +20,7 @@ from integrationskonzept.errors import (
     InputError,
     IntegrationskonzeptError,
     QueryError,
+    UnknownKeyError,
     ValidationFailed,
 )
 from integrationskonzept.load import load, load_shapes
@@ -30,13 +31,12 @@ from integrationskonzept.namespaces import IK, IKSH, LEV
 from integrationskonzept.query import QueryResult, query
 
 if TYPE_CHECKING:
-    from integrationskonzept.model import KnowledgeBase, UnknownKeyError
+    from integrationskonzept.model import KnowledgeBase
     from integrationskonzept.validation import ValidationReport, validate
 
 # Imported on first use: pyshacl and the model pull in more than ``load`` needs.
 _LAZY = {
     "KnowledgeBase": "integrationskonzept.model",
-    "UnknownKeyError": "integrationskonzept.model",
     "validate": "integrationskonzept.validation",
     "ValidationReport": "integrationskonzept.validation",
 }

@@ -19,13 +19,31 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from integrationskonzept.errors import InputError
+
+
+def _cannot_write(path: Path, exc: OSError) -> InputError:
+    """A folder that cannot be written (read-only, full, a file in the way) is unusable
+    input: exit code 2 with the reason, not a traceback."""
+    return InputError(
+        f"cannot write the file: {exc.strerror or exc}",
+        path=path,
+        hint="choose a folder you can write to, or free space on its disk",
+    )
+
 
 @contextlib.contextmanager
 def open_atomic(target: Path | str) -> Iterator[BinaryIO]:
-    """Open a temporary sibling of ``target`` for binary writing; on success it replaces it."""
+    """Open a temporary sibling of ``target`` for binary writing; on success it replaces it.
+
+    An ``OSError`` while writing becomes an :class:`~integrationskonzept.errors.InputError`.
+    """
     path = Path(target)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -35,8 +53,11 @@ def open_atomic(target: Path | str) -> Iterator[BinaryIO]:
         # mkstemp creates the file private (0600); give it the mode a normal write would.
         tmp.chmod(_default_mode())
         tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _cannot_write(path, exc) from exc
         raise
 
 

@@ -52,3 +52,17 @@ class ValidationFailed(IntegrationskonzeptError):
     """The knowledge base does not conform to the shapes (exit code 1)."""
 
     exit_code = 1
+
+
+class UnknownKeyError(KeyError, IntegrationskonzeptError):
+    """An unknown code, label or IRI; the message suggests close matches."""
+
+
+class DocsBuildFailed(IntegrationskonzeptError):
+    """The strict docs build reported warnings or errors (exit code 1)."""
+
+    exit_code = 1
+
+
+class DocsUnavailable(IntegrationskonzeptError):
+    """The site cannot be built: Sphinx (the ``docs`` extra) is not installed (exit code 2)."""

@@ -21,7 +21,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
+from rdflib import Literal as RDFLiteral
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from integrationskonzept import resources
@@ -138,11 +139,46 @@ def new_graph(backend: Backend = "memory") -> Graph:
     return graph
 
 
+# What an IRI cannot hold: controls and space, <>"{}|^`\ (IRIREF in Turtle and SPARQL), DEL
+# and C1 controls (RFC 3987; Oxigraph refuses them too).
+_NOT_IN_IRI = re.compile(r'[\x00-\x20\x7f-\x9f<>"{}|^`\\]')
+
+
+def _invalid_iri(graph: Graph) -> str | None:
+    """The first IRI in ``graph`` that no IRI syntax allows, or ``None``."""
+    for triple in graph:
+        for term in triple:
+            iri = term.datatype if isinstance(term, RDFLiteral) else term
+            if isinstance(iri, URIRef) and _NOT_IN_IRI.search(iri):
+                return str(iri)
+    return None
+
+
+def _refuse_invalid_iris(graph: Graph, paths: list[Path]) -> None:
+    """rdflib reads ``<a b>`` as an IRI (with a warning) and fails only when the graph is
+    written (``export``, ``serve``); refuse it when loading, as the Oxigraph backend does.
+
+    Oxigraph's strict parser finds the file and line; it is asked only when there is such an
+    IRI, so a good knowledge base is not parsed twice.
+    """
+    bad = _invalid_iri(graph)
+    if bad is None:
+        return
+    for path in paths:
+        _parse_into(new_graph("oxigraph"), path, "oxigraph")  # raises with file and line
+    raise InputError(
+        f"not a valid IRI: {bad!r}", hint="percent-encode the character (a space is %20)"
+    )
+
+
 def load_files(paths: Iterable[Path], *, backend: Backend = "memory") -> Graph:
     """Parse the given Turtle files into one graph."""
     graph = new_graph(backend)
-    for path in paths:
+    files = list(paths)
+    for path in files:
         _parse_into(graph, path, backend)
+    if backend == "memory":
+        _refuse_invalid_iris(graph, files)
     return graph
 
 

@@ -17,7 +17,7 @@ True
 >>> kb.goal("C1")
 Traceback (most recent call last):
 ...
-integrationskonzept.model.UnknownKeyError: "no goal 'C1'; close matches: C-1"
+integrationskonzept.errors.UnknownKeyError: "no goal 'C1'; close matches: C-1"
 
 Known limits: the model covers the main kinds of the vocabulary; for anything else use
 ``kb.graph`` or ``kb.query()``.
@@ -36,24 +36,21 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from rdflib import Graph, Literal, URIRef
 
-from integrationskonzept.errors import InputError, IntegrationskonzeptError
-from integrationskonzept.namespaces import PREFIXES
+from integrationskonzept.errors import InputError, UnknownKeyError
+from integrationskonzept.load import load
+from integrationskonzept.namespaces import IK, PREFIXES
+from integrationskonzept.query import QueryResult, query
+from integrationskonzept.query.parsing import graph_query
+from integrationskonzept.terms import curie
 
 if TYPE_CHECKING:
     import pandas
 
-    from integrationskonzept.query.runner import QueryResult
-
-IK = PREFIXES["ik"]
 SKOS = PREFIXES["skos"]
 DCT = PREFIXES["dcterms"]
 ORG = PREFIXES["org"]
 QB = PREFIXES["qb"]
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
-
-class UnknownKeyError(KeyError, IntegrationskonzeptError):
-    """An unknown code, label or IRI; the message suggests close matches."""
 
 
 def _iri_tail(iri: str) -> str:
@@ -96,8 +93,6 @@ class _Record:
         return value
 
     def _unusable(self, prop: str, problem: str) -> InputError:
-        from integrationskonzept.stats import curie
-
         return InputError(
             f"{curie(self.iri)} {curie(prop)} {problem}",
             hint="fix the data; `integrationskonzept validate --data DIR` lists every problem",
@@ -127,17 +122,17 @@ class _Record:
 
 
 def _status(record: _Record) -> str | None:
-    status = record.one(IK + "status")
+    status = record.one(str(IK.status))
     return _STATUS_CODES.get(status) if status else None
 
 
 _STATUS_CODES = {
-    IK + "Implemented": "implemented",
-    IK + "Ongoing": "ongoing",
-    IK + "Planned": "planned",
-    IK + "Proposed": "proposed",
-    IK + "Unclear": "unclear",
-    IK + "NoRemarks": "no-remarks",
+    str(IK.Implemented): "implemented",
+    str(IK.Ongoing): "ongoing",
+    str(IK.Planned): "planned",
+    str(IK.Proposed): "proposed",
+    str(IK.Unclear): "unclear",
+    str(IK.NoRemarks): "no-remarks",
 }
 STATUSES = tuple(_STATUS_CODES.values())
 
@@ -330,6 +325,12 @@ class Observation(Entity):
 E = TypeVar("E", bound=Entity)
 
 # Oxigraph substitutes bound variables only if they are projected, hence ?class in SELECT.
+# every collection of the model, in the order check() builds them
+_KINDS = (
+    "topics", "goals", "indicators", "networks", "actors", "responsibilities",
+    "_measures", "agreements", "needs", "meetings", "strategic_goals", "observations",
+)  # fmt: skip
+
 _KIND_QUERY = """
 SELECT ?class ?s ?p ?o WHERE {
   ?s a ?class ; ?p ?o .
@@ -351,8 +352,6 @@ class KnowledgeBase:
 
     def __init__(self, data: Path | str | None = None, *, graph: Graph | None = None) -> None:
         if graph is None:
-            from integrationskonzept.load import load
-
             graph = load(data, backend="oxigraph")
         self.graph = graph
 
@@ -361,7 +360,7 @@ class KnowledgeBase:
     @functools.cache  # noqa: B019 - one cache per knowledge base is the point
     def _records(self, class_iri: str) -> dict[str, _Record]:
         values: dict[str, Values] = defaultdict(lambda: defaultdict(list))
-        rows = self.graph.query(_KIND_QUERY, initBindings={"class": URIRef(class_iri)})
+        rows = graph_query(self.graph, _KIND_QUERY, {"class": URIRef(class_iri)})
         for _, s, p, o in rows:  # type: ignore[misc]
             values[str(s)][str(p)].append(o)
         return {iri: _Record(iri, dict(v)) for iri, v in sorted(values.items())}
@@ -382,15 +381,15 @@ class KnowledgeBase:
         """Fields of action (A–H) then cross-cutting topics, ordered by code."""
         found = []
         for kind, cls in (("field", "ActionField"), ("cross-cutting", "CrossCuttingTopic")):
-            for record in self._records(IK + cls).values():
+            for record in self._records(str(IK[cls])).values():
                 found.append(
                     Topic(
                         **self._entity_fields(record),
                         code=record.one(SKOS + "notation") or _iri_tail(record.iri),
                         kind=kind,
-                        prioritized=bool(record.one(IK + "prioritized")),
-                        assessment=record.text(IK + "assessment", "de"),
-                        strategic_goals=record.iris(IK + "strategicGoal"),
+                        prioritized=bool(record.one(str(IK.prioritized))),
+                        assessment=record.text(str(IK.assessment), "de"),
+                        strategic_goals=record.iris(str(IK.strategicGoal)),
                     )
                 )
         return tuple(sorted(found, key=lambda t: (t.kind != "field", t.code)))
@@ -403,9 +402,9 @@ class KnowledgeBase:
     def _statements(self, cls: str, make: Any) -> tuple[Any, ...]:
         topics = {t.iri: t.code for t in self.topics}
         found = []
-        for record in self._records(IK + cls).values():
-            topic = record.required_iri(IK + "topic")
-            number = record.integer(IK + "number")
+        for record in self._records(str(IK[cls])).values():
+            topic = record.required_iri(str(IK.topic))
+            number = record.integer(str(IK.number))
             found.append(
                 make(
                     record,
@@ -413,8 +412,8 @@ class KnowledgeBase:
                     code=f"{topics.get(topic, _iri_tail(topic))}-{number}",
                     topic=topic,
                     number=number,
-                    statement_de=record.text(IK + "statement", "de") or "",
-                    statement_en=record.text(IK + "statement", "en"),
+                    statement_de=record.text(str(IK.statement), "de") or "",
+                    statement_en=record.text(str(IK.statement), "en"),
                 )
             )
         order = {t.iri: i for i, t in enumerate(self.topics)}
@@ -425,7 +424,7 @@ class KnowledgeBase:
         """Every guiding goal, ordered by topic and number."""
 
         def make(record: _Record, **kw: Any) -> Goal:
-            return Goal(**kw, status=_status(record), evidence=record.text(IK + "evidence", "de"))
+            return Goal(**kw, status=_status(record), evidence=record.text(str(IK.evidence), "de"))
 
         return self._statements("GuidingGoal", make)
 
@@ -435,7 +434,7 @@ class KnowledgeBase:
         return self._statements("ImpactIndicator", lambda record, **kw: Indicator(**kw))
 
     def _actor_fields(self, record: _Record) -> dict[str, Any]:
-        kind = record.one(IK + "actorKind")
+        kind = record.one(str(IK.actorKind))
         return {
             **self._entity_fields(record),
             "alt_labels": record.texts(SKOS + "altLabel"),
@@ -448,12 +447,12 @@ class KnowledgeBase:
     def networks(self) -> tuple[Network, ...]:
         """Every network or committee, ordered by German label."""
         found = []
-        for record in self._records(IK + "Network").values():
-            kind = record.one(IK + "networkKind")
+        for record in self._records(str(IK.Network)).values():
+            kind = record.one(str(IK.networkKind))
             found.append(
                 Network(
                     **self._actor_fields(record),
-                    topics=record.iris(IK + "topic"),
+                    topics=record.iris(str(IK.topic)),
                     network_kind=_iri_tail(kind) if kind else None,
                 )
             )
@@ -465,7 +464,7 @@ class KnowledgeBase:
         networks = {n.iri for n in self.networks}
         found = [
             Actor(**self._actor_fields(record))
-            for iri, record in self._records(IK + "Actor").items()
+            for iri, record in self._records(str(IK.Actor)).items()
             if iri not in networks
         ]
         return tuple(sorted(found, key=lambda a: a.label_de.casefold()))
@@ -474,17 +473,17 @@ class KnowledgeBase:
     def responsibilities(self) -> tuple[Responsibility, ...]:
         """Every typed responsibility (lead, management, implementation …)."""
         found = []
-        for record in self._records(IK + "Responsibility").values():
-            topics = record.iris(IK + "topic")
+        for record in self._records(str(IK.Responsibility)).values():
+            topics = record.iris(str(IK.topic))
             found.append(
                 Responsibility(
                     iri=record.iri,
-                    actor=record.required_iri(IK + "actor"),
-                    responsible_for=record.required_iri(IK + "responsibleFor"),
-                    role=_iri_tail(record.required_iri(IK + "role")),
+                    actor=record.required_iri(str(IK.actor)),
+                    responsible_for=record.required_iri(str(IK.responsibleFor)),
+                    role=_iri_tail(record.required_iri(str(IK.role))),
                     topic=topics[0] if topics else None,
-                    as_printed=record.text(IK + "asPrinted", "de"),
-                    evidence=record.text(IK + "evidence", "de"),
+                    as_printed=record.text(str(IK.asPrinted), "de"),
+                    evidence=record.text(str(IK.evidence), "de"),
                     source=record.iris(DCT + "source"),
                 )
             )
@@ -497,22 +496,24 @@ class KnowledgeBase:
             "staffCount", "placeCount", "dwellingCount", "personCount",
         ]  # fmt: skip
         found = []
-        for record in self._records(IK + "Measure").values():
-            kind = record.one(IK + "measureKind")
-            start, end = record.one(IK + "start"), record.one(IK + "end")
+        for record in self._records(str(IK.Measure)).values():
+            kind = record.one(str(IK.measureKind))
+            start, end = record.one(str(IK.start)), record.one(str(IK.end))
             found.append(
                 Measure(
                     **self._entity_fields(record),
                     kind=_iri_tail(kind) if kind else None,
                     status=_status(record),
-                    evidence=record.text(IK + "evidence", "de"),
-                    description=record.text(IK + "description", "de"),
-                    topics=record.iris(IK + "topic"),
-                    goals=record.iris(IK + "contributesTo"),
+                    evidence=record.text(str(IK.evidence), "de"),
+                    description=record.text(str(IK.description), "de"),
+                    topics=record.iris(str(IK.topic)),
+                    goals=record.iris(str(IK.contributesTo)),
                     start=str(start) if start is not None else None,
                     end=str(end) if end is not None else None,
                     quantities={
-                        q: record.integer(IK + q) for q in quantity_props if record.all(IK + q)
+                        q: record.integer(str(IK[q]))
+                        for q in quantity_props
+                        if record.all(str(IK[q]))
                     },
                 )
             )
@@ -524,13 +525,13 @@ class KnowledgeBase:
         return tuple(
             Agreement(
                 **self._entity_fields(r),
-                topics=r.iris(IK + "topic"),
-                meeting=(r.iris(IK + "agreedAt") or (None,))[0],
-                statement_de=r.text(IK + "statement", "de"),
-                statement_en=r.text(IK + "statement", "en"),
-                concerns=r.iris(IK + "concerns"),
+                topics=r.iris(str(IK.topic)),
+                meeting=(r.iris(str(IK.agreedAt)) or (None,))[0],
+                statement_de=r.text(str(IK.statement), "de"),
+                statement_en=r.text(str(IK.statement), "en"),
+                concerns=r.iris(str(IK.concerns)),
             )
-            for r in self._records(IK + "Agreement").values()
+            for r in self._records(str(IK.Agreement)).values()
         )
 
     @functools.cached_property
@@ -539,35 +540,35 @@ class KnowledgeBase:
         return tuple(
             Need(
                 **self._entity_fields(r),
-                topics=r.iris(IK + "topic"),
-                statement_de=r.text(IK + "statement", "de"),
-                statement_en=r.text(IK + "statement", "en"),
+                topics=r.iris(str(IK.topic)),
+                statement_de=r.text(str(IK.statement), "de"),
+                statement_en=r.text(str(IK.statement), "en"),
             )
-            for r in self._records(IK + "Need").values()
+            for r in self._records(str(IK.Need)).values()
         )
 
     @functools.cached_property
     def meetings(self) -> tuple[Meeting, ...]:
         """Every dated meeting, ordered by date."""
-        participations = self._records(IK + "Participation")
+        participations = self._records(str(IK.Participation))
         found = []
-        for record in self._records(IK + "Meeting").values():
+        for record in self._records(str(IK.Meeting)).values():
             present: list[str] = []
             excused: list[str] = []
-            for part_iri in record.iris(IK + "participation"):
+            for part_iri in record.iris(str(IK.participation)):
                 part = participations.get(part_iri)
                 if part is None:
                     continue
-                actor = part.required_iri(IK + "participant")
-                attendance = part.iris(IK + "attendance")
-                (excused if attendance == (IK + "Excused",) else present).append(actor)
+                actor = part.required_iri(str(IK.participant))
+                attendance = part.iris(str(IK.attendance))
+                (excused if attendance == (str(IK.Excused),) else present).append(actor)
             day = record.one(DCT + "date")
             found.append(
                 Meeting(
                     **self._entity_fields(record),
                     date=day if isinstance(day, date) else None,
-                    organized_by=record.iris(IK + "organizedBy"),
-                    topics=record.iris(IK + "discusses"),
+                    organized_by=record.iris(str(IK.organizedBy)),
+                    topics=record.iris(str(IK.discusses)),
                     present=tuple(sorted(present)),
                     excused=tuple(sorted(excused)),
                 )
@@ -583,7 +584,7 @@ class KnowledgeBase:
                 notation=r.one(SKOS + "notation"),
                 broader=r.iris(SKOS + "broader"),
             )
-            for r in self._records(IK + "StrategicGoal").values()
+            for r in self._records(str(IK.StrategicGoal)).values()
         )
 
     @functools.cached_property
@@ -592,17 +593,18 @@ class KnowledgeBase:
         found = []
         for r in self._records(QB + "Observation").values():
             measure = next(
-                (m for m in ("count", "sharePercent", "density", "value") if r.all(IK + m)), None
+                (m for m in ("count", "sharePercent", "density", "value") if r.all(str(IK[m]))),
+                None,
             )
-            value = r.one(IK + measure) if measure else None
-            period = r.one(IK + "refPeriod")
-            unit = r.one(IK + "unit")
+            value = r.one(str(IK[measure])) if measure else None
+            period = r.one(str(IK.refPeriod))
+            unit = r.one(str(IK.unit))
             found.append(
                 Observation(
                     **self._entity_fields(r),
                     dataset=r.required_iri(QB + "dataSet"),
                     period=period if isinstance(period, date) else None,
-                    group=r.text(IK + "populationGroup", "de"),
+                    group=r.text(str(IK.populationGroup), "de"),
                     value=float(value)
                     if value is not None and measure in ("sharePercent", "density", "value")
                     else value,
@@ -709,9 +711,18 @@ class KnowledgeBase:
 
     def query(self, name_or_text: str, **params: Any) -> QueryResult:
         """Run a named query or a SPARQL text on this knowledge base's graph."""
-        from integrationskonzept.query import query
-
         return query(name_or_text, self.graph, **params)
+
+    def check(self) -> KnowledgeBase:
+        """Build every kind of object once and return the knowledge base.
+
+        Data the model cannot use (a goal without a field, a number that is not a number)
+        raises :class:`~integrationskonzept.errors.InputError` here, naming the node and
+        property, instead of in whatever later asks for that object.
+        """
+        for kind in _KINDS:
+            getattr(self, kind)
+        return self
 
     def dataframe(self, objects: Iterable[Any]) -> pandas.DataFrame:
         """Any collection of model objects as a pandas DataFrame (needs pandas)."""

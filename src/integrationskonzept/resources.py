@@ -49,3 +49,9 @@ def ontology_files() -> list[Path]:
 def shape_files() -> list[Path]:
     """The shapes' Turtle files, sorted by name."""
     return sorted(shapes_dir().glob("*.ttl"))
+
+
+def site_conf_dir() -> Path:
+    """The site's Sphinx project: ``conf.py``, the favicon and the hand-written pages
+    (``pages/<lang>/``), shipped inside the package so that a wheel builds the site anywhere."""
+    return Path(str(files("integrationskonzept"))) / "publish" / "sphinx" / "project"

@@ -31,7 +31,7 @@ from rdflib import Graph
 
 from integrationskonzept.errors import InputError
 from integrationskonzept.gateway import gateway
-from integrationskonzept.publish.export import serialize
+from integrationskonzept.publish.files.export import serialize
 
 
 def oxigraph_binary() -> str:

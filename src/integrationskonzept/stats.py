@@ -11,6 +11,8 @@ from __future__ import annotations
 from rdflib import Graph, URIRef
 
 from integrationskonzept.namespaces import PREFIXES
+from integrationskonzept.query.parsing import graph_query
+from integrationskonzept.terms import curie
 
 # Instances of these classes are counted; the ontology's own terms (owl:Class …) are not.
 _COUNTED_NAMESPACES = (PREFIXES["ik"], PREFIXES["qb"], PREFIXES["org"])
@@ -28,24 +30,10 @@ SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
 """
 
 
-def curie(iri: str) -> str:
-    """Shorten ``iri`` with the project's prefixes (``ik:Measure``), else return it as is.
-
-    >>> curie("https://w3id.org/integrationskonzept/leverkusen/field/C")
-    'lev:field/C'
-    """
-    best = ""
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace) and len(namespace) > len(best):
-            best = namespace
-            chosen = prefix
-    return f"{chosen}:{iri[len(best) :]}" if best else iri
-
-
 def class_counts(graph: Graph) -> dict[str, int]:
     """Number of distinct instances per class (ik:, qb:, org: classes), sorted by class name."""
     counts: dict[str, int] = {}
-    for row in graph.query(_QUERY):
+    for row in graph_query(graph, _QUERY):
         cls, number = row  # type: ignore[misc]
         if cls in _ONTOLOGY_CLASSES or not str(cls).startswith(_COUNTED_NAMESPACES):
             continue

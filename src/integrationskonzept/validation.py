@@ -46,20 +46,17 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, cast, get_args
+from typing import Any, Literal, cast, get_args
 
 from rdflib import BNode, Graph, URIRef
 from rdflib import Literal as RDFLiteral
-from rdflib.namespace import RDF, SH, SKOS
+from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from integrationskonzept import resources
 from integrationskonzept.errors import InputError
-from integrationskonzept.load import load, load_files, load_shapes
-from integrationskonzept.stats import curie
-
-if TYPE_CHECKING:
-    from integrationskonzept.build import StageResult
+from integrationskonzept.load import load, load_files, load_shapes, new_graph
+from integrationskonzept.terms import curie, label
 
 Severity = Literal["violation", "warning", "info"]
 Language = Literal["de", "en"]
@@ -412,11 +409,11 @@ def _result(
     return ValidationResult(
         severity=_SEVERITY_OF.get(cast(URIRef, report.value(node, SH.resultSeverity)), "violation"),
         focus_node=str(focus),
-        focus_label=_label(data, focus, lang) if focus is not None else None,
+        focus_label=label(data, focus, lang) if focus is not None else None,
         focus_curie=curie(str(focus)),
         path=_path(report, report.value(node, SH.resultPath)),
         value=_value(value),
-        message=_message(messages, templates, lang),
+        message=message_in(messages, templates, lang),
         source_shape=curie(str(shape)) if isinstance(shape, URIRef) else "(anonymous shape)",
         constraint_component=_local_name(str(component)),
     )
@@ -453,7 +450,15 @@ def _message_language(message: RDFLiteral, templates: Iterable[RDFLiteral]) -> s
 _IRI = re.compile(r"https?://[^\s<>\"'()]+[^\s<>\"'().,;:]")
 
 
-def _message(messages: list[Node], templates: list[RDFLiteral], lang: Language) -> str:
+def message_in(messages: list[Node], templates: list[RDFLiteral], lang: Language) -> str:
+    """The message of a result in ``lang``, else the other language, else untagged; IRIs in it
+    shortened to CURIEs. ``templates`` are the shape's ``sh:message`` values, which give an
+    untagged (filled-in) message its language back.
+
+    >>> from rdflib import Literal
+    >>> message_in([Literal("nur deutsch", lang="de")], [], "en")
+    'nur deutsch'
+    """
     by_language: dict[str | None, str] = {}
     for message in sorted(messages, key=str):
         if isinstance(message, RDFLiteral):
@@ -463,18 +468,6 @@ def _message(messages: list[Node], templates: list[RDFLiteral], lang: Language) 
         if choice in by_language:
             return _IRI.sub(lambda m: curie(m.group(0)), by_language[choice])
     return next(iter(by_language.values()), "")
-
-
-def _label(graph: Graph, node: Node, lang: Language) -> str | None:
-    labels = [
-        label for label in graph.objects(node, SKOS.prefLabel) if isinstance(label, RDFLiteral)
-    ]
-    other = "en" if lang == "de" else "de"
-    for choice in (lang, other):
-        for label in sorted(labels, key=str):
-            if label.language == choice:
-                return str(label)
-    return str(min(labels, key=str)) if labels else None
 
 
 def _path(report: Graph, path: Node | None) -> str | None:
@@ -512,8 +505,6 @@ def _example_graph() -> Graph:
 
     It has one violation: the report does not say which concept it reports on.
     """
-    from integrationskonzept.load import new_graph
-
     graph = new_graph("oxigraph")
     for path in resources.ontology_files():
         graph.parse(path, format="turtle")
@@ -558,26 +549,6 @@ _FIXTURE_CITY = """\
     skos:prefLabel "Volkshochschule"@de , "Adult education centre"@en ;
     dcterms:source <report-2020/section/4> .
 """
-
-
-def _stage_validate(graph: Graph, data: Path | str | None, out_dir: Path) -> StageResult:
-    """The build's validate stage: write ``validation-report.json`` and ``.txt`` (German).
-
-    The summary starts with ``conforms`` when there is no violation; otherwise it names the
-    number of violations (the build stops on it).
-    """
-    from integrationskonzept.atomic import write_text
-    from integrationskonzept.build import StageResult
-
-    del data  # the graph is already loaded
-    report = validate(graph, lang="de")
-    json_path = Path(out_dir) / "validation-report.json"
-    text_path = Path(out_dir) / "validation-report.txt"
-    write_text(json_path, report.to_json())
-    write_text(text_path, report.to_text())
-    english = report.summary("en")
-    summary = f"conforms ({english})" if report.conforms else english
-    return StageResult("validate", summary, [json_path, text_path], failed=not report.conforms)
 
 
 def describe_counts(counts: Mapping[Severity, int], lang: Language = "de") -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from rdflib import Literal, URIRef
 
-from integrationskonzept.analyse.rdf import IK_NS, XSD_DECIMAL, XSD_INTEGER, analysis_graph
+from integrationskonzept.analyse.rdf import XSD_DECIMAL, XSD_INTEGER, analysis_graph
 from integrationskonzept.analyse.report import AnalysisReport
-from integrationskonzept.publish.export import serialize
+from integrationskonzept.namespaces import IK
+from integrationskonzept.publish.files.export import serialize
 
 from .small_kb import KI, SCHULAMT
 
@@ -16,7 +17,7 @@ def test_measures_of_one_actor(small_report: AnalysisReport) -> None:
     ki = URIRef(KI)
 
     def value(name: str) -> object:
-        found = list(graph.objects(ki, IK_NS[name]))
+        found = list(graph.objects(ki, IK[name]))
         assert len(found) == 1, name
         return found[0]
 

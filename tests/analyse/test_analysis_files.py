@@ -18,7 +18,7 @@ from rdflib import Graph
 from integrationskonzept.analyse.graphs import AnalysisGraphs, build_graphs
 from integrationskonzept.analyse.report import AnalysisReport, analyse
 from integrationskonzept.load import load
-from integrationskonzept.publish.analysis_files import (
+from integrationskonzept.publish.files.analysis_files import (
     actors_csv,
     brokerage_csv,
     communities_csv,
@@ -109,7 +109,7 @@ import hashlib, json, sys
 from integrationskonzept.analyse.graphs import build_graphs
 from integrationskonzept.analyse.report import analyse
 from integrationskonzept.load import load
-from integrationskonzept.publish.analysis_files import rendered_files
+from integrationskonzept.publish.files.analysis_files import rendered_files
 graphs = build_graphs(load(sys.argv[1], backend="oxigraph"))
 files = rendered_files(analyse(graphs), graphs)
 digests = {}

@@ -10,8 +10,13 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from integrationskonzept import resources
+from integrationskonzept.cli import main
+from integrationskonzept.cli.reference import collect
+from integrationskonzept.pipeline import DocsOptions, run
+
 ROOT = Path(__file__).resolve().parents[2]
-CONF = ROOT / "docs"
+CONF = resources.site_conf_dir()
 ARTIFACTS = ROOT / "test-artifacts"
 
 HOSTILE_LABEL = "<script>alert(1)</script>"
@@ -63,16 +68,18 @@ class Site:
 
 
 def build(root: Path, data: str | None, lang: str = "both") -> Site:
-    from integrationskonzept.publish.sphinx.runner import build_docs
-
+    """The site of ``data`` as ``integrationskonzept docs`` builds it (the pipeline up to docs)."""
     warnings = root / "warnings.txt"
-    build_docs(
+    options = DocsOptions(
+        out=root / "html", lang=lang, conf=CONF, sources=root / "sources", warnings=warnings
+    )
+    run(
+        "docs",
         data=data,
-        lang=lang,
-        out=root / "html",
-        conf=CONF,
-        sources=root / "sources",
-        warnings=warnings,
+        out=None,
+        docs_options=options,
+        reference=collect(main),
+        fail_on_violation=False,
     )
     return Site(root / "html", sorted(root.glob("warnings.*.txt")))
 

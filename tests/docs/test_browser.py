@@ -28,7 +28,7 @@ ARGS = [
     "--no-first-run",
 ]
 
-pytestmark = [pytest.mark.slow, pytest.mark.browser]
+pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("site")]
 
 # `make test` sets IK_REQUIRE_BROWSER so that a missing browser fails the run instead of
 # silently skipping the only tests that look at the rendered site.

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from integrationskonzept.publish.sphinx.pages.errors import EXAMPLES, run_examples
+from integrationskonzept.cli import main
+from integrationskonzept.cli.reference import EXAMPLES, run_examples
 
 # exit code and words the message must hold, per example (in the order of EXAMPLES)
 EXPECTED = {
@@ -26,7 +27,7 @@ def test_every_example_is_checked_here() -> None:
 
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_examples_give_the_documented_exit_codes_and_messages(lang: str) -> None:
-    found = run_examples(lang)
+    found = [(e.title, e.command, e.exit_code, e.output) for e in run_examples(main, lang)]
     assert len(found) == len(EXPECTED)
     wrong = []
     for (title, command, code, output), (expected_code, words) in zip(

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from docutils import nodes
 
-from integrationskonzept.publish.sphinx import blocks as b
+from integrationskonzept.publish.site import blocks as b
+from integrationskonzept.publish.site.kinds import KINDS
+from integrationskonzept.publish.site.pages.queries import EXAMPLES
+from integrationskonzept.publish.site.site import docname_for
 from integrationskonzept.publish.sphinx.html import switch_url
-from integrationskonzept.publish.sphinx.kinds import KINDS
 from integrationskonzept.publish.sphinx.nodes import Converter
-from integrationskonzept.publish.sphinx.pages.queries import EXAMPLES
-from integrationskonzept.publish.sphinx.site import docname_for
 from integrationskonzept.publish.sphinx.stubs import escape_title, stub, sync
 
 HOSTILE = "<script>alert(1)</script> *x* `y` :ref:`z` .. raw:: html"

@@ -6,7 +6,7 @@ import pytest
 
 from .helpers import HOSTILE_LABEL, Site, page_text
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site")]
 
 
 def test_hostile_site_builds_without_warnings(hostile_site: Site) -> None:

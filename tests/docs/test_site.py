@@ -13,7 +13,7 @@ from integrationskonzept.model import KnowledgeBase
 
 from .helpers import CONF, Site, build, page_text, parse_links
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site")]
 
 BASE = "https://w3id.org/integrationskonzept/leverkusen/"
 LANGS = {"de": "", "en": "en/"}

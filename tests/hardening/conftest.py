@@ -21,7 +21,7 @@ from integrationskonzept.cli import main
 
 CITY = Path(__file__).parent / "city"
 PROJECT = Path(__file__).resolve().parents[2]
-DOCS_CONF = PROJECT / "docs"
+DOCS_CONF = resources.site_conf_dir()
 HUGE_SIZE = 10_000_000
 
 

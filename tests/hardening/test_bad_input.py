@@ -31,6 +31,8 @@ from types import FrameType
 import pytest
 from click.testing import Result
 
+from integrationskonzept.pipeline import plan
+
 from .conftest import (
     CORRUPTIONS,
     DOCS_CONF,
@@ -48,9 +50,7 @@ CELL_BUDGET_S = 600
 
 def _build_validates() -> bool:
     """Whether ``build`` runs the validate stage (and so exits 1 on violations)."""
-    from integrationskonzept import build
-
-    return any(name == "validate" for name, _ in build._extra_stages())
+    return "validate" in plan("build")
 
 
 # ---------------------------------------------------------------- the commands
@@ -213,7 +213,7 @@ def store_url() -> Iterator[str]:
 
 
 def _store_size(store: str) -> int:
-    from integrationskonzept.publish.export import DEFAULT_GRAPH_NAME
+    from integrationskonzept.publish.files.export import DEFAULT_GRAPH_NAME
 
     text = f"SELECT (COUNT(*) AS ?n) {{ GRAPH <{DEFAULT_GRAPH_NAME}> {{ ?s ?p ?o }} }}"
     url = store.rsplit("/", 1)[0] + "/query?" + urllib.parse.urlencode({"query": text})

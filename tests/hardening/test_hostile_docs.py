@@ -32,14 +32,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sphinx import addnodes
 
-from integrationskonzept.load import load
-from integrationskonzept.model import KnowledgeBase
-from integrationskonzept.publish.sphinx import blocks as b
-from integrationskonzept.publish.sphinx import cache
-from integrationskonzept.publish.sphinx.generate import build_pages
+from integrationskonzept.publish.site import blocks as b
+from integrationskonzept.publish.site.content import build_pages
+from integrationskonzept.publish.site.inputs import SiteInputs
+from integrationskonzept.publish.site.site import Site
 from integrationskonzept.publish.sphinx.nodes import Converter
 from integrationskonzept.publish.sphinx.safety import SETTINGS
-from integrationskonzept.publish.sphinx.site import Site
 from integrationskonzept.publish.sphinx.stubs import escape_title, stub
 
 from .hostile import ACTORS, FAST, FIELD, GOAL, NETWORKS, SLOWER, Target, hostile_city, hostile_text
@@ -216,8 +214,7 @@ def test_every_page_of_a_hostile_city_is_plain_text(
 ) -> None:
     """Every page: title and nodes; the pages that show the labels also as HTML."""
     data = hostile_city(tmp_path / f"example-{next(_NUMBERS)}", labels)
-    kb = KnowledgeBase(graph=load(data, backend="oxigraph"))
-    site = Site(kb, "de", analysis=cache.analysis(kb), validation=cache.validation(kb, "de"))
+    site = Site(SiteInputs.from_data(data), "de")
     pages = {page.docname: page for page in build_pages(site)}
     shows_labels = {site.docnames[t.iri] for t in _TARGETS}
     shows_labels |= {name.split("/")[0] + "/index" for name in shows_labels} | set(_OVERVIEW)

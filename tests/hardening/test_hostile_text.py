@@ -6,14 +6,13 @@ output back with an ordinary parser (``json``, ``csv``, networkx), which must gi
 label back unchanged:
 
 * JSON (``analyse --format json``, ``validate --format json``): exactly the label.
-* CSV (``analyse --format csv`` and ``actors.csv``): exactly the label. Values are *not*
-  defused against spreadsheet formula injection (``=HYPERLINK(…)``, ``+``, ``-``, ``@``):
-  the CSV is a data export read by programs, and prefixing a quote would change the data
-  for all of them. Whoever opens it in a spreadsheet should import the columns as text.
-  :func:`test_csv_keeps_formulas_as_data` pins this decision.
+* CSV (``analyse --format csv`` and ``actors.csv``): the label, except that a label a
+  spreadsheet would run as a formula (one that begins with ``=``, ``+``, ``-``, ``@``, tab
+  or carriage return) has a ``'`` in front (the OWASP rule against CSV injection, see
+  :mod:`integrationskonzept.publish.files.csvcells`); :func:`test_csv_defuses_formulas`.
 * GraphML and GEXF: the label without the characters XML 1.0 cannot hold (C0 controls
   other than tab, line feed and carriage return; U+FFFE, U+FFFF), which
-  :func:`integrationskonzept.publish.analysis_figures.xml_text` removes on purpose.
+  :func:`integrationskonzept.publish.files.analysis_figures.xml_text` removes on purpose.
 """
 
 from __future__ import annotations
@@ -34,8 +33,14 @@ from hypothesis import strategies as st
 from integrationskonzept.analyse.graphs import build_graphs
 from integrationskonzept.analyse.report import analyse
 from integrationskonzept.load import load
-from integrationskonzept.publish.analysis_figures import xml_text
-from integrationskonzept.publish.analysis_files import gexf, graphml, plain_graph, write_analysis
+from integrationskonzept.publish.files.analysis_figures import xml_text
+from integrationskonzept.publish.files.analysis_files import (
+    gexf,
+    graphml,
+    plain_graph,
+    write_analysis,
+)
+from integrationskonzept.publish.files.csvcells import text_cell
 
 from .conftest import invoke
 from .hostile import (
@@ -114,17 +119,22 @@ def test_analyse_json_and_csv_give_the_labels_back(
     assert {t.iri for t in IN_NETWORKS} <= set(rows)
     for target in TARGETS:
         if target.iri in rows:
-            assert rows[target.iri]["label"] == labels[target], target.iri
+            assert rows[target.iri]["label"] == text_cell(labels[target]), target.iri
 
 
-def test_csv_keeps_formulas_as_data(tmp_path: Path) -> None:
-    """A label that a spreadsheet would run as a formula is written as it is (see above)."""
+def test_csv_defuses_formulas(tmp_path: Path) -> None:
+    """A label that a spreadsheet would run as a formula gets a ``'`` in front; numbers
+    (negative ones too) stay numbers."""
     formula = '=HYPERLINK("http://evil.example","x")'
     data = hostile_city(tmp_path / "city", {ACTORS[3]: formula, ACTORS[4]: "@SUM(A1)"})
-    result = invoke(["analyse", "--data", data, "--format", "csv"])
-    rows = _csv_rows(_stdout(result))
-    assert rows[ACTORS[3].iri]["label"] == formula
-    assert rows[ACTORS[4].iri]["label"] == "@SUM(A1)"
+    result = invoke(["analyse", "--data", data, "--format", "csv", "--out", tmp_path / "out"])
+    assert result.exit_code == 0, result.output[-2000:]
+    for text in (_stdout(result), (tmp_path / "out" / "actors.csv").read_text(encoding="utf-8")):
+        rows = _csv_rows(text)
+        assert rows[ACTORS[3].iri]["label"] == "'" + formula
+        assert rows[ACTORS[4].iri]["label"] == "'@SUM(A1)"
+        for row in rows.values():
+            float(row["betweenness"])  # a number, not a defused text
 
 
 def test_csv_on_stdout_keeps_terminal_escapes(tmp_path: Path) -> None:
@@ -187,7 +197,7 @@ def test_write_analysis_graph_files_give_the_labels_back(
     # bytes, not read_text(): reading as text turns a carriage return in a field into "\n"
     actors = _csv_rows((out / "actors.csv").read_bytes().decode("utf-8"))
     for target in IN_NETWORKS:
-        assert actors[target.iri]["label"] == labels[target]
+        assert actors[target.iri]["label"] == text_cell(labels[target])
 
 
 _NODE_TEXT = hostile_text().filter(lambda s: xml_text(s) != "")

@@ -25,7 +25,7 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from integrationskonzept.namespaces import PREFIXES
-from integrationskonzept.publish.export import DEFAULT_GRAPH_NAME, FORMATS, export, serialize
+from integrationskonzept.publish.files.export import DEFAULT_GRAPH_NAME, FORMATS, export, serialize
 
 from .hostile import FAST, hostile_text
 

@@ -19,7 +19,7 @@ from rdflib import Graph
 
 from integrationskonzept.cli import main
 from integrationskonzept.errors import InputError
-from integrationskonzept.publish.push import push
+from integrationskonzept.publish.files.push import push
 from integrationskonzept.query import query
 from integrationskonzept.serve import Endpoint, oxigraph_binary, serve, wait_until_up
 

@@ -9,10 +9,11 @@ import pytest
 from rdflib import Graph
 
 from integrationskonzept.errors import InputError
+from integrationskonzept.pipeline import Artefacts, plan
+from integrationskonzept.pipeline.stages import validate as validate_stage
 from integrationskonzept.validation import (
     ValidationReport,
     ValidationResult,
-    _stage_validate,
     validate,
 )
 
@@ -113,10 +114,10 @@ def test_inverse_path_is_shown_with_a_caret() -> None:
 def test_messages_fall_back_to_the_other_language() -> None:
     from rdflib import Literal
 
-    from integrationskonzept.validation import _message
+    from integrationskonzept.validation import message_in
 
-    assert _message([Literal("nur deutsch", lang="de")], [], "en") == "nur deutsch"
-    assert _message([Literal("plain")], [], "de") == "plain"
+    assert message_in([Literal("nur deutsch", lang="de")], [], "en") == "nur deutsch"
+    assert message_in([Literal("plain")], [], "de") == "plain"
 
 
 def test_iris_in_messages_become_curies() -> None:
@@ -192,7 +193,7 @@ def test_text_of_an_empty_report() -> None:
 
 
 def test_stage_writes_json_and_text(tmp_path: Path) -> None:
-    result = _stage_validate(fixture_graph(BASE), None, tmp_path)
+    result = validate_stage(Artefacts(None, tmp_path, graph=fixture_graph(BASE)))
     assert result.name == "validate"
     assert result.summary.startswith("conforms")
     assert [p.name for p in result.outputs] == ["validation-report.json", "validation-report.txt"]
@@ -205,13 +206,18 @@ def test_stage_writes_json_and_text(tmp_path: Path) -> None:
 
 
 def test_stage_summary_names_violations(tmp_path: Path) -> None:
-    result = _stage_validate(fixture_graph(FIXTURES / "FieldShape.ttl"), None, tmp_path)
+    graph = fixture_graph(FIXTURES / "FieldShape.ttl")
+    result = validate_stage(Artefacts(None, tmp_path, graph=graph))
     assert not result.summary.startswith("conforms")
     assert "7 violations" in result.summary
+    assert result.failed
+    # the first violating nodes with property and message, how many more, and the report
+    assert len(result.details) == 5 + 2, result.details
+    assert result.details[0].startswith("https://") or ":" in result.details[0]
+    assert "[" in result.details[0] and "]: " in result.details[0]
+    assert result.details[-2] == "… and 2 more"
+    assert result.details[-1].endswith("validation-report.txt")
 
 
 def test_build_lists_the_validate_stage() -> None:
-    from integrationskonzept.build import _extra_stages
-
-    names = [name for name, _ in _extra_stages()]
-    assert names[0] == "validate"
+    assert plan("build")[:2] == ("load", "validate")

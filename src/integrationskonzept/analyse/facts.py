@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from rdflib import Graph
 from rdflib.term import Node
 
-IK_NS = "https://w3id.org/integrationskonzept/ontology#"
+from integrationskonzept.namespaces import IK
+from integrationskonzept.query.parsing import graph_query
 
 _PREFIXES = """\
 PREFIX ik: <https://w3id.org/integrationskonzept/ontology#>
@@ -165,7 +166,7 @@ class Facts:
 
     def has_type(self, iri: str, local: str) -> bool:
         """Whether ``iri`` is typed ``ik:<local>`` in the knowledge base."""
-        return IK_NS + local in self.types.get(iri, frozenset())
+        return str(IK[local]) in self.types.get(iri, frozenset())
 
 
 def _text(term: Node | None) -> str | None:
@@ -173,7 +174,7 @@ def _text(term: Node | None) -> str | None:
 
 
 def _rows(graph: Graph, query: str) -> list[tuple[str | None, ...]]:
-    return [tuple(_text(term) for term in row) for row in graph.query(query)]  # type: ignore[union-attr]
+    return [tuple(_text(term) for term in row) for row in graph_query(graph, query)]  # type: ignore[union-attr]
 
 
 def _first_by_node(rows: list[tuple[str | None, ...]]) -> dict[str, str]:

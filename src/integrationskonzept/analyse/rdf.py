@@ -15,34 +15,33 @@ isolated actor) has no triple. Brokerage counts are those with primary fields as
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from integrationskonzept.analyse.report import AnalysisReport
-from integrationskonzept.namespaces import bind_prefixes
+from integrationskonzept.namespaces import IK, bind_prefixes
 
-IK_NS = Namespace("https://w3id.org/integrationskonzept/ontology#")
 # Plain IRIs: the closed rdflib XSD namespace warns when doctest collection probes it.
 XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
 XSD_DECIMAL = URIRef("http://www.w3.org/2001/XMLSchema#decimal")
 
 INTEGER_PROPERTIES = {
-    "leads": IK_NS.networksLed,
-    "networks": IK_NS.networksInvolved,
-    "community": IK_NS.community,
+    "leads": IK.networksLed,
+    "networks": IK.networksInvolved,
+    "community": IK.community,
 }
 DECIMAL_PROPERTIES = {
-    "degree_centrality": IK_NS.degreeCentrality,
-    "betweenness": IK_NS.betweennessCentrality,
-    "eigenvector": IK_NS.eigenvectorCentrality,
-    "constraint": IK_NS.burtConstraint,
-    "effective_size": IK_NS.effectiveSize,
+    "degree_centrality": IK.degreeCentrality,
+    "betweenness": IK.betweennessCentrality,
+    "eigenvector": IK.eigenvectorCentrality,
+    "constraint": IK.burtConstraint,
+    "effective_size": IK.effectiveSize,
 }
 BROKERAGE_PROPERTIES = {
-    "coordinator": IK_NS.brokerageCoordinator,
-    "gatekeeper": IK_NS.brokerageGatekeeper,
-    "representative": IK_NS.brokerageRepresentative,
-    "liaison": IK_NS.brokerageLiaison,
-    "itinerant": IK_NS.brokerageItinerant,
+    "coordinator": IK.brokerageCoordinator,
+    "gatekeeper": IK.brokerageGatekeeper,
+    "representative": IK.brokerageRepresentative,
+    "liaison": IK.brokerageLiaison,
+    "itinerant": IK.brokerageItinerant,
 }
 BROKERAGE_GROUPING = "field"
 
@@ -58,7 +57,7 @@ def analysis_graph(report: AnalysisReport) -> Graph:
         actor = URIRef(record.iri)
         for name, prop in INTEGER_PROPERTIES.items():
             graph.add((actor, prop, Literal(getattr(record, name), datatype=XSD_INTEGER)))
-        graph.add((actor, IK_NS.fieldsReached, Literal(len(record.fields), datatype=XSD_INTEGER)))
+        graph.add((actor, IK.fieldsReached, Literal(len(record.fields), datatype=XSD_INTEGER)))
         for name, prop in DECIMAL_PROPERTIES.items():
             value = getattr(record, name)
             if value is not None:

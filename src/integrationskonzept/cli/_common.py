@@ -53,7 +53,7 @@ class IllTypedLiteralFilter(logging.Filter):
         message = record.getMessage()
         if not message.startswith("Failed to convert Literal lexical form"):
             return True
-        from integrationskonzept.stats import curie
+        from integrationskonzept.terms import curie
 
         found = _DATATYPE.search(message)
         datatype = curie(found.group(1)) if found else "?"
@@ -102,7 +102,10 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except IntegrationskonzeptError as exc:
-            click.echo(f"error: {exc}", err=True)
+            from integrationskonzept.visible import visible
+
+            # messages quote the input (a file name, a value): its control characters show
+            click.echo(f"error: {visible(str(exc), keep_newlines=True)}", err=True)
             sys.exit(exc.exit_code)
 
     return wrapper  # type: ignore[return-value]

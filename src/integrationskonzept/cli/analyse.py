@@ -26,7 +26,8 @@ def _print_table(report: AnalysisReport) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from integrationskonzept.publish.analysis_figures import short
+    from integrationskonzept.publish.files.analysis_figures import short
+    from integrationskonzept.visible import visible
 
     console = Console()
     # Borders and padding take 3 characters per column; the actor column gets the rest.
@@ -39,10 +40,11 @@ def _print_table(report: AnalysisReport) -> None:
     ranked = sorted(report.actors, key=lambda r: (-r.leads, -r.betweenness, r.label, r.iri))
     for r in ranked[:TOP]:
         constraint = "" if r.constraint is None else f"{r.constraint:.3f}"
-        # Text() keeps labels literal: no rich markup is interpreted from the data.
+        # Text() keeps labels literal: no rich markup is interpreted from the data;
+        # visible() keeps their control characters from acting on the terminal.
         table.add_row(
-            Text(short(r.label, width)), Text(r.field), str(r.leads), str(r.networks),
-            str(r.degree), f"{r.betweenness:.3f}", constraint,
+            Text(short(visible(r.label), width)), Text(visible(r.field)),
+            str(r.leads), str(r.networks), str(r.degree), f"{r.betweenness:.3f}", constraint,
         )  # fmt: skip
     console.print(table)
     s, shape = report.summary, report.structure
@@ -61,7 +63,7 @@ def _print_table(report: AnalysisReport) -> None:
         + (", ".join(shape.isolated_fields) or "none"),
     ]
     for line in facts:
-        console.print(line, highlight=False, markup=False)
+        console.print(visible(line), highlight=False, markup=False)
 
 
 @click.command("analyse")
@@ -84,17 +86,13 @@ def _print_table(report: AnalysisReport) -> None:
 @handle_errors
 def command(data: str | None, fmt: str, out: str | None) -> None:
     """Analyse the knowledge base as a governance network (who leads, who brokers)."""
-    from integrationskonzept.analyse.graphs import build_graphs
-    from integrationskonzept.analyse.report import analyse
-    from integrationskonzept.load import load
-    from integrationskonzept.publish.analysis_files import actors_csv
+    from integrationskonzept.pipeline import run
+    from integrationskonzept.publish.files.analysis_files import actors_csv, write_analysis
 
-    graphs = build_graphs(load(data, backend="oxigraph"))
-    report = analyse(graphs)
+    artefacts, _ = run("analyse", data=data, out=None)
+    report = artefacts.need("analysis")
     if out:
-        from integrationskonzept.publish.analysis_files import write_analysis
-
-        written = write_analysis(report, graphs, out)
+        written = write_analysis(report, artefacts.need("analysis_graphs"), out)
         click.echo(f"wrote {len(written)} files to {out}/", err=True)
     if fmt == "json":
         echo_data(report.to_json())

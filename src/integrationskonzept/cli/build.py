@@ -16,17 +16,37 @@ from integrationskonzept.cli._common import data_option, handle_errors
     show_default=True,
     help="Folder for the outputs.",
 )
+@click.option("--no-docs", is_flag=True, help="Leave out the site (no Sphinx needed).")
+@click.option(
+    "--conf",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="A Sphinx project folder (conf.py, pages/) instead of the packaged one.",
+)
 @handle_errors
-def command(data: str | None, out: str) -> None:
-    """Validate, analyse and publish the knowledge base (the main job)."""
+def command(data: str | None, out: str, no_docs: bool, conf: str | None) -> None:
+    """Validate, analyse, export and publish the knowledge base (the main job)."""
+    from pathlib import Path
+
     from rich.console import Console
     from rich.table import Table
 
-    from integrationskonzept.build import run_build
+    from integrationskonzept.cli.reference import collect
+    from integrationskonzept.pipeline import DocsOptions, run
 
+    root = click.get_current_context().find_root().command
+    assert isinstance(root, click.Group)
     console = Console(stderr=True)
     with console.status("building …") as status:
-        summary = run_build(data, out, progress=lambda name: status.update(f"stage: {name}"))
+        _, summary = run(
+            "build",
+            data=data,
+            out=out,
+            docs=not no_docs,
+            docs_options=DocsOptions(conf=None if conf is None else Path(conf)),
+            reference=None if no_docs else collect(root),
+            progress=lambda name: status.update(f"stage: {name}"),
+        )
     table = Table(title=f"integrationskonzept build → {out}")
     table.add_column("stage")
     table.add_column("result")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from integrationskonzept.cli._common import data_option, handle_errors
+from integrationskonzept.errors import InputError
 
 
 @click.command("docs")
@@ -29,20 +30,19 @@ from integrationskonzept.cli._common import data_option, handle_errors
     default="1",
     show_default=True,
     metavar="N",
-    help="Parallel Sphinx processes (a number or 'auto').",
+    help="Sphinx processes per language (a number or 'auto'); the languages run at once.",
 )
 @click.option(
     "--conf",
     type=click.Path(file_okay=False),
-    default="docs",
-    show_default=True,
-    help="Folder with the Sphinx conf.py and the hand-written pages.",
+    default=None,
+    help="A Sphinx project folder (conf.py, pages/) instead of the packaged one.",
 )
 @click.option(
     "--sources",
     type=click.Path(file_okay=False),
     default=None,
-    help="Folder for the generated sources [default: CONF/generated].",
+    help="Folder for the generated sources [default: OUT/../sources].",
 )
 @click.option("--fresh", is_flag=True, help="Re-read every page (ignore the saved state).")
 @handle_errors
@@ -51,15 +51,43 @@ def command(
     out: str,
     lang: str,
     jobs: str,
-    conf: str,
+    conf: str | None,
     sources: str | None,
     fresh: bool,
 ) -> None:
-    """Generate the site from the graph and build it strictly (-W -n --keep-going)."""
-    from integrationskonzept.publish.sphinx.runner import build_docs
+    """Generate the site from the graph and build it strictly (-W -n --keep-going).
 
-    results = build_docs(
-        data=data, out=out, lang=lang, jobs=jobs, conf=conf, sources=sources, fresh=fresh
+    Runs the pipeline up to the site: load, validate, analyse, export (in memory), docs.
+    """
+    from pathlib import Path
+
+    from integrationskonzept.cli.reference import collect
+    from integrationskonzept.pipeline import DocsOptions, run
+    from integrationskonzept.publish.sphinx.runner import conf_dir, languages, parse_jobs
+
+    # bad options fail before a minute of work
+    languages(lang)
+    parse_jobs(jobs)
+    conf_dir(conf)
+    if data is not None and not Path(data).is_dir():
+        raise InputError("the data folder does not exist", path=data)
+    root = click.get_current_context().find_root().command
+    assert isinstance(root, click.Group)
+    options = DocsOptions(
+        out=Path(out),
+        lang=lang,
+        jobs=jobs,
+        conf=None if conf is None else Path(conf),
+        sources=None if sources is None else Path(sources),
+        fresh=fresh,
     )
-    for result in results:
+    artefacts, _ = run(
+        "docs",
+        data=data,
+        out=None,
+        docs_options=options,
+        reference=collect(root),
+        fail_on_violation=False,
+    )
+    for result in artefacts.docs or []:
         click.echo(f"{result.lang}: {result.out}/index.html ({result.seconds:.1f} s)")

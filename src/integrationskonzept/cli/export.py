@@ -18,7 +18,7 @@ _FORMATS = ["turtle", "ntriples", "nquads", "json-ld"]
 def command(data: str | None, fmt: str, output: str | None, no_ontology: bool) -> None:
     """Serialise the knowledge base deterministically (stdout, or -o FILE)."""
     from integrationskonzept.load import load
-    from integrationskonzept.publish.export import export, serialize
+    from integrationskonzept.publish.files.export import export, serialize
 
     graph = load(data, ontology=not no_ontology)
     if output:

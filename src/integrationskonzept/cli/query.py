@@ -53,7 +53,7 @@ def command(
 ) -> None:
     """Run a named query (see `queries`), a .rq file or --text on the knowledge base."""
     from integrationskonzept.load import load
-    from integrationskonzept.publish import results
+    from integrationskonzept.publish.files import results
     from integrationskonzept.query import query
     from integrationskonzept.query.runner import check_safe, resolve
 
@@ -77,12 +77,14 @@ def command(
         from rich.table import Table
         from rich.text import Text
 
-        from integrationskonzept.stats import curie
+        from integrationskonzept.terms import curie
+        from integrationskonzept.visible import visible
 
         table = Table(*result.variables, caption=f"{len(result)} rows")
         for row in result.rows:
-            # Text() keeps values literal: no rich markup is interpreted from the data.
-            table.add_row(*(Text("" if t is None else curie(str(t))) for t in row))
+            # Text() keeps values literal: no rich markup is interpreted from the data;
+            # visible() keeps control characters from acting on the terminal.
+            table.add_row(*(Text("" if t is None else visible(curie(str(t)))) for t in row))
         Console().print(table)
 
 

@@ -10,8 +10,15 @@ from integrationskonzept.cli._common import data_option, handle_errors
 @click.command("serve")
 @data_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
-@click.option("--port", default=7878, show_default=True, type=int)
-@click.option("--timeout", "timeout_s", default=10, show_default=True, help="Query timeout (s).")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--timeout",
+    "timeout_s",
+    default=10,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Query timeout (s).",
+)
 @click.option("--cors", is_flag=True, help="Allow cross-origin requests.")
 @handle_errors
 def command(data: str | None, host: str, port: int, timeout_s: int, cors: bool) -> None:
@@ -39,8 +46,8 @@ def command(data: str | None, host: str, port: int, timeout_s: int, cors: bool) 
 def push_command(data: str | None, endpoint: str, graph_iri: str | None) -> None:
     """Load the knowledge base into a SPARQL 1.1 Graph Store, replacing the named graph."""
     from integrationskonzept.load import load
-    from integrationskonzept.publish.export import DEFAULT_GRAPH_NAME
-    from integrationskonzept.publish.push import push
+    from integrationskonzept.publish.files.export import DEFAULT_GRAPH_NAME
+    from integrationskonzept.publish.files.push import push
 
     size = push(load(data), endpoint, graph_iri or DEFAULT_GRAPH_NAME)
     click.echo(f"pushed {size} triples to {endpoint} (graph {graph_iri or DEFAULT_GRAPH_NAME})")

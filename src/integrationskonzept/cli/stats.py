@@ -25,10 +25,14 @@ def command(data: str | None, backend: str, fmt: str) -> None:
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
+
+    from integrationskonzept.visible import visible
 
     table = Table(title="Instances per class")
     table.add_column("class")
     table.add_column("count", justify="right")
     for name, number in counts.items():
-        table.add_row(name, str(number))
+        # class IRIs come from the data: no markup, no control characters that act
+        table.add_row(Text(visible(name)), str(number))
     Console().print(table)

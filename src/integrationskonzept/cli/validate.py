@@ -39,9 +39,15 @@ from integrationskonzept.cli._common import data_option, handle_errors
 def command(data: str | None, lang: str, fmt: str, fail_on: str) -> None:
     """Check every fact of the knowledge base against the shapes; list what to fix."""
     from integrationskonzept.errors import ValidationFailed
-    from integrationskonzept.validation import validate
+    from integrationskonzept.pipeline import run
 
-    report = validate(data=data, lang=lang)  # type: ignore[arg-type]
-    click.echo(report.to_json() if fmt == "json" else report.to_text(), nl=False)
-    if report.failed(fail_on):  # type: ignore[arg-type]
+    artefacts, _ = run("validate", data=data, out=None)
+    report = artefacts.need("validation")[lang]
+    from integrationskonzept.visible import visible
+
+    # JSON is data, written as it is; the text is for the terminal, with labels and values
+    # from the data whose control characters must show, not act.
+    text = report.to_json() if fmt == "json" else visible(report.to_text(), keep_newlines=True)
+    click.echo(text, nl=False)
+    if report.failed(fail_on):
         raise ValidationFailed(f"validation failed: {report.summary('en')}")

@@ -13,19 +13,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from rdflib import BNode, Graph, Literal, URIRef, Variable
-from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
+from rdflib.query import Result
 
 from integrationskonzept.errors import QueryError
 from integrationskonzept.namespaces import PREFIXES
 from integrationskonzept.query.library import NamedQuery, Parameter, named_queries
+from integrationskonzept.query.parsing import has_own_engine, prepare
 
 if TYPE_CHECKING:
     import pandas
 
-# An absolute IRI: a scheme, then no characters that the SPARQL/Turtle IRI grammar forbids.
-_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+$")
-_CURIE = re.compile(r"^(?P<prefix>[a-z][a-z0-9]*):(?P<local>[^\s<>\"{}|\\^`]*)$")
+# An absolute IRI: a scheme, then no characters that the SPARQL/Turtle IRI grammar forbids
+# (controls and space, <>"{}|^`\ ; IRIREF in both grammars), nor other whitespace.
+_IRI_CHARACTERS = r"[^\x00-\x20\s<>\"{}|\\^`]"
+_IRI = re.compile(rf"^[A-Za-z][A-Za-z0-9+.-]*:{_IRI_CHARACTERS}+$")
+_CURIE = re.compile(rf"^(?P<prefix>[a-z][a-z0-9]*):(?P<local>{_IRI_CHARACTERS}*)$")
 
 
 def to_iri(value: str, name: str = "iri") -> URIRef:
@@ -39,10 +42,10 @@ def to_iri(value: str, name: str = "iri") -> URIRef:
     integrationskonzept.errors.QueryError: parameter iri: not an IRI: 'x> } ; DROP ALL #'
       hint: give an absolute IRI (https://…) or a CURIE such as lev:field/C
     """
-    found = _CURIE.match(value)
+    found = _CURIE.fullmatch(value)
     if found and found.group("prefix") in PREFIXES:
         return URIRef(PREFIXES[found.group("prefix")] + found.group("local"))
-    if _IRI.match(value):
+    if _IRI.fullmatch(value):
         return URIRef(value)
     raise QueryError(
         f"parameter {name}: not an IRI: {value!r}",
@@ -52,7 +55,9 @@ def to_iri(value: str, name: str = "iri") -> URIRef:
 
 def _bind(parameter: Parameter, value: Any) -> URIRef | Literal:
     if parameter.type == "iri":
-        return value if isinstance(value, URIRef) else to_iri(str(value), parameter.name)
+        if isinstance(value, URIRef) and _IRI.fullmatch(value):
+            return value
+        return to_iri(str(value), parameter.name)  # a URIRef with a space or NUL fails here
     if parameter.type == "integer":
         try:
             return Literal(int(value))
@@ -71,20 +76,69 @@ def _walk(node: Any) -> Any:
             yield from _walk(item)
 
 
-def check_safe(text: str) -> None:
+# rdflib expands \uXXXX and \UXXXXXXXX everywhere in the text before parsing, and reads up
+# to 8 digits after either letter; Oxigraph expands them only inside strings and IRIs.
+_CODEPOINT_ESCAPE = re.compile(r"\\u([0-9a-f]{4}(?:[0-9a-f]{4})?)", re.IGNORECASE)
+# C0 controls and DEL, except tab and line feed (carriage returns are made line feeds first).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _refuse_ascii_escapes(text: str) -> None:
+    for found in _CODEPOINT_ESCAPE.finditer(text):
+        code = int(found.group(1), 16)
+        if code < 0x80 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            raise QueryError(
+                f"the escape {found.group(0)} is not accepted here",
+                hint="write the character itself (escapes of non-ASCII letters are fine)",
+            )
+
+
+def normalise(text: str) -> str:
+    r"""The text that rdflib (which checks) and Oxigraph (which runs) read alike, or an error.
+
+    The two parsers disagree on a few things, and each disagreement could hide ``SERVICE``
+    from the check while Oxigraph runs it: a comment ends at a carriage return for Oxigraph
+    but not for rdflib (so line endings become ``"\n"``); rdflib turns ``\u0022`` into a
+    quote before it parses, Oxigraph only inside a string, as a character of it (so an
+    escape of an ASCII character is refused: only non-ASCII characters can be written so,
+    and they are never syntax); control characters are refused.
+
+    >>> normalise("ASK {\r\n# x\r?s ?p ?o }")
+    'ASK {\n# x\n?s ?p ?o }'
+    >>> normalise('ASK { FILTER("\\u00e4" != "\\u0022") }')
+    Traceback (most recent call last):
+    ...
+    integrationskonzept.errors.QueryError: the escape \u0022 is not accepted here
+      hint: write the character itself (escapes of non-ASCII letters are fine)
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = _CONTROL.search(text)
+    if control:
+        raise QueryError(
+            f"the query holds the control character U+{ord(control.group(0)):04X}",
+            hint="remove it (no query needs one)",
+        )
+    _refuse_ascii_escapes(text)
+    return text
+
+
+def check_safe(text: str) -> str:
     """Refuse queries that reach outside the graph (``SERVICE``, ``FROM``) or do not parse.
 
+    Returns the text that was checked (see :func:`normalise`): run that one, not ``text``.
     A text found safe is remembered (the last 256), so a named query run again costs no
     second parse by rdflib (~8 ms, more than Oxigraph takes to answer it).
     """
-    _checked_safe(text)
+    checked = normalise(text)
+    _checked_safe(checked)
+    return checked
 
 
 @functools.lru_cache(maxsize=256)
 def _checked_safe(text: str) -> bool:
     """``True``, or :class:`QueryError` (never cached) if ``text`` is not safe."""
     try:
-        prepared = prepareQuery(text, initNs=PREFIXES)
+        prepared = prepare(text)
     except Exception as exc:  # pyparsing raises several types
         raise QueryError(f"the query does not parse: {str(exc).splitlines()[0]}") from exc
     for node in _walk(prepared.algebra):
@@ -194,6 +248,14 @@ def _within(timeout: float, work: Callable[[threading.Event], T]) -> T:
     return cast(T, outcome["value"])
 
 
+def _rdflib_result(graph: Graph, text: str, init: dict[str, Any]) -> Result:
+    """Evaluate ``text`` with rdflib's engine; parsed here, under the lock (see .parsing)."""
+    from rdflib.plugins.sparql.processor import SPARQLProcessor, SPARQLResult
+
+    processor = SPARQLProcessor(graph)  # type: ignore[no-untyped-call]
+    return SPARQLResult(processor.query(prepare(text), initBindings=init))
+
+
 def _evaluate(
     graph: Graph,
     text: str,
@@ -209,17 +271,17 @@ def _evaluate(
     """
     # rdflib's stubs say str keys; it accepts Variables, which the Oxigraph store needs.
     init: dict[str, Any] = {Variable(k): v for k, v in bindings.items()}
-    try:
-        result = graph.query(text, initNs=PREFIXES, initBindings=init)
-    except RuntimeError as exc:
-        # Oxigraph substitutes only projected variables; evaluate such a query with rdflib's
-        # engine over the same store instead (slower, same answer).
-        if "projection" not in str(exc):
-            raise QueryError(f"the query failed: {exc}") from exc
-        from rdflib.plugins.sparql.processor import SPARQLProcessor, SPARQLResult
-
-        processor = SPARQLProcessor(graph)  # type: ignore[no-untyped-call]
-        result = SPARQLResult(processor.query(text, initBindings=init, initNs=PREFIXES))
+    if has_own_engine(graph):
+        try:
+            result = graph.query(text, initNs=PREFIXES, initBindings=init)
+        except RuntimeError as exc:
+            # Oxigraph substitutes only projected variables; evaluate such a query with
+            # rdflib's engine over the same store instead (slower, same answer).
+            if "projection" not in str(exc):
+                raise QueryError(f"the query failed: {exc}") from exc
+            result = _rdflib_result(graph, text, init)
+    else:
+        result = _rdflib_result(graph, text, init)
     if result.type == "ASK":
         return QueryResult((), (), ask=bool(result.askAnswer))
     if result.type != "SELECT":
@@ -271,8 +333,8 @@ def query(
     """
     if timeout is not None and not timeout > 0:
         raise QueryError(f"the timeout must be a positive number of seconds, not {timeout!r}")
-    text, named = resolve(name_or_text)
-    check_safe(text)
+    original, named = resolve(name_or_text)
+    text = check_safe(original)  # the text that was checked is the one that runs
     if graph is None:
         from integrationskonzept.load import load
 

@@ -2,6 +2,9 @@
 
 ``setup(app)`` registers the configuration values
 
+* ``ik_inputs``: a function returning the typed
+  :class:`~integrationskonzept.publish.site.inputs.SiteInputs` (set by the pipeline's docs
+  stage; never pickled). Without it the extension builds them from ``ik_data`` once;
 * ``ik_data``: the folder of the knowledge base's Turtle files (``None``: Leverkusen);
 * ``ik_language``: ``"de"`` or ``"en"``, the language of labels and UI strings;
 * ``ik_pages``: a folder with hand-written pages per language (``<ik_pages>/<lang>/``);
@@ -11,7 +14,8 @@
 connects ``builder-inited`` (generate every page's source from the graph before reading),
 ``html-page-context`` (local navigation, language switch) and ``build-finished`` (Turtle and
 JSON-LD downloads), and adds the ``ik-page`` directive that builds a page's nodes from its
-data. It is safe for parallel reading and writing.
+data. Its state lives in the environment's ``ik`` domain (:mod:`.state`), not in module
+globals. It is safe for parallel reading and writing.
 
 Known limits: pages are generated for the kinds in :data:`.kinds.KINDS`; other classes
 appear only in the statements tables and the ontology reference.
@@ -26,6 +30,12 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from integrationskonzept import __version__
+from integrationskonzept.publish.sphinx.datafiles import write_data_files
+from integrationskonzept.publish.sphinx.directive import PageDirective
+from integrationskonzept.publish.sphinx.generate import generate
+from integrationskonzept.publish.sphinx.html import page_context
+from integrationskonzept.publish.sphinx.safety import NoRawTransform, apply_settings
+from integrationskonzept.publish.sphinx.state import SiteDomain
 
 HERE = Path(__file__).parent
 
@@ -36,17 +46,14 @@ def _add_paths(app: Sphinx, config: Config) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the extension's config values, directive and event handlers."""
-    from integrationskonzept.publish.sphinx.datafiles import write_data_files
-    from integrationskonzept.publish.sphinx.directive import PageDirective
-    from integrationskonzept.publish.sphinx.generate import generate
-    from integrationskonzept.publish.sphinx.html import page_context
-    from integrationskonzept.publish.sphinx.safety import NoRawTransform, apply_settings
-
+    """Register the extension's config values, domain, directive and event handlers."""
+    # a function, so that Sphinx never pickles the inputs (it omits functions from its cache)
+    app.add_config_value("ik_inputs", None, "", types=frozenset({Any}))
     app.add_config_value("ik_data", None, "env", types=(str, type(None)))
     app.add_config_value("ik_language", "de", "env", types=(str,))
     app.add_config_value("ik_pages", None, "env", types=(str, type(None)))
     app.add_config_value("ik_other_root", None, "html", types=(str, type(None)))
+    app.add_domain(SiteDomain)
     app.add_directive("ik-page", PageDirective)
     app.add_transform(NoRawTransform)
     app.connect("config-inited", _add_paths)
@@ -58,7 +65,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_js_file("ik-plural.js")
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

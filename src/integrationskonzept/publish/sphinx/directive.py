@@ -2,8 +2,8 @@
 
 A generated stub holds only an escaped title and ``.. ik-page::`` with the digest of the
 page's content (so that the stub changes, and Sphinx re-reads it, exactly when the content
-does). The blocks themselves come from the registry that ``builder-inited`` filled; with
-parallel reading the forked workers inherit it.
+does). The blocks themselves come from the site content that ``builder-inited`` kept in the
+environment's ``ik`` domain; with parallel reading the forked workers inherit it.
 """
 
 from __future__ import annotations
@@ -14,11 +14,8 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from integrationskonzept.publish.sphinx.blocks import Page
 from integrationskonzept.publish.sphinx.nodes import Converter
-
-# srcdir → docname → page; filled by the builder-inited handler of this process.
-REGISTRY: dict[str, dict[str, Page]] = {}
+from integrationskonzept.publish.sphinx.state import content_of
 
 
 class PageDirective(SphinxDirective):
@@ -29,7 +26,8 @@ class PageDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         docname = self.env.docname
-        page = REGISTRY.get(str(self.env.srcdir), {}).get(docname)
+        content = content_of(self.env)
+        page = content.pages.get(docname) if content is not None else None
         if page is None:
             raise self.error(f"no generated content for {docname!r}; rebuild from scratch")
         suffix = self.config.html_link_suffix or self.config.html_file_suffix or ".html"

@@ -11,7 +11,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from integrationskonzept.publish.sphinx.i18n import ui
+from integrationskonzept.publish.site.i18n import ui
+from integrationskonzept.publish.sphinx.state import content_of
 
 OTHER = {"de": "en", "en": "de"}
 
@@ -36,11 +37,10 @@ def page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """The ``html-page-context`` handler (priority 400: before furo's)."""
-    from integrationskonzept.publish.sphinx.generate import NAVIGATION
-
     lang = app.config.ik_language
     context["toctree"] = _no_toctree
-    context["ik_nav"] = NAVIGATION.get(str(app.srcdir), [])
+    content = content_of(app.env)
+    context["ik_nav"] = content.navigation if content is not None else []
     context["ik_lang"] = lang
     context["ik_switch_url"] = switch_url(pagename, lang, app.config.ik_other_root)
     context["ik_switch_label"] = ui(lang, "switch")

@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util.osutil import relative_uri
 
-from integrationskonzept.publish.sphinx import blocks as b
+from integrationskonzept.publish.site import blocks as b
 
 _SCHEMES = ("http", "https")
 

@@ -1,33 +1,59 @@
-"""Run the strict Sphinx build of the site for one or both languages.
+"""Run the strict Sphinx build of the site, each language in its own process, concurrently.
 
 German goes to ``OUT/``, English to ``OUT/en/``; the generated sources to
-``SOURCES/<lang>/``, the doctrees to ``OUT/../doctrees/<lang>/``. The build is strict:
-``-W -n --keep-going`` (every warning and every unresolved reference fails it).
+``SOURCES/<lang>/``, the doctrees to ``OUT/../doctrees/<lang>/``. The build is strict, as
+``sphinx-build -W -n --keep-going``: every warning and every unresolved reference fails it.
+
+The typed :class:`~integrationskonzept.publish.site.inputs.SiteInputs` reach Sphinx as the
+config value ``ik_inputs``. Each language runs in a forked child process, which inherits the
+inputs without copying or pickling them, so two languages use two cores.
+
+The Sphinx configuration and the hand-written pages ship inside the package
+(:func:`integrationskonzept.resources.site_conf_dir`); ``conf`` overrides them.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
-from integrationskonzept.errors import InputError, IntegrationskonzeptError
-from integrationskonzept.publish.sphinx.i18n import LANGUAGES
+from sphinx.application import Sphinx
+from sphinx.errors import SphinxError
+from sphinx.util.docutils import docutils_namespace, patch_docutils
 
-
-class DocsBuildFailed(IntegrationskonzeptError):
-    """The strict docs build reported warnings or errors (exit code 1)."""
-
-    exit_code = 1
+from integrationskonzept import resources
+from integrationskonzept.errors import DocsBuildFailed, InputError, IntegrationskonzeptError
+from integrationskonzept.publish.site.i18n import LANGUAGES
+from integrationskonzept.publish.site.inputs import SiteInputs
+from integrationskonzept.publish.site.result import DocsResult
 
 
 @dataclass(frozen=True)
-class DocsResult:
-    """One language's build: where it went and how long it took."""
+class LanguageBuild:
+    """Where one language's build reads and writes, and how."""
 
     lang: str
+    conf: Path
+    sources: Path
     out: Path
-    seconds: float
+    jobs: int
+    fresh: bool = False
+    warnings: Path | None = None
+
+    @property
+    def html(self) -> Path:
+        """Where the language's HTML goes: German at the root, English below ``en/``."""
+        return output_dir(self.out, self.lang)
+
+    @property
+    def doctrees(self) -> Path:
+        """The language's saved Sphinx environment and doctrees."""
+        return self.out.parent / "doctrees" / self.lang
 
 
 def languages(choice: str) -> tuple[str, ...]:
@@ -48,86 +74,160 @@ def output_dir(out: Path, lang: str) -> Path:
     return out if lang == "de" else out / lang
 
 
-def sphinx_args(
-    lang: str,
-    *,
-    conf: Path,
-    sources: Path,
-    out: Path,
-    data: str | None,
-    jobs: str,
-    fresh: bool = False,
-    warnings: Path | None = None,
-) -> list[str]:
-    """The ``sphinx-build`` arguments of one language's build."""
-    args = ["-b", "html", "-W", "-n", "--keep-going", "-q", "-j", str(jobs)]
-    if warnings is not None:
-        args += ["-w", str(warnings)]
-    args += ["-c", str(conf), "-d", str(out.parent / "doctrees" / lang)]
-    args += ["-D", f"language={lang}", "-D", f"ik_language={lang}"]
-    if data is not None:
-        args += ["-D", f"ik_data={Path(data).resolve()}"]
-    if fresh:
-        args.append("-E")
-    return [*args, str(sources / lang), str(output_dir(out, lang))]
+def parse_jobs(jobs: str | int) -> int:
+    """``"auto"`` → the number of cores; a positive number → itself.
+
+    >>> parse_jobs("3"), parse_jobs(1)
+    (3, 1)
+    """
+    if jobs == "auto":
+        return os.cpu_count() or 1
+    try:
+        number = int(jobs)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise InputError(f"--jobs must be a positive number or 'auto', not {jobs!r}")
+    return number
+
+
+def conf_dir(conf: Path | str | None) -> Path:
+    """The Sphinx configuration folder: ``conf`` if given (it must hold conf.py), else the
+    one shipped in the package."""
+    folder = resources.site_conf_dir() if conf is None else Path(conf)
+    if not (folder / "conf.py").is_file():
+        raise InputError(
+            "no Sphinx configuration (conf.py) in this folder",
+            path=folder,
+            hint="pass --conf DIR with a conf.py, or leave --conf out to use the packaged one",
+        )
+    return folder
+
+
+def _sphinx(spec: LanguageBuild, inputs: SiteInputs, warning: IO[str]) -> Sphinx:
+    overrides = {
+        "language": spec.lang,
+        "ik_language": spec.lang,
+        "nitpicky": True,
+        # a function: Sphinx leaves functions out of its pickled environment
+        "ik_inputs": lambda: inputs,
+    }
+    return Sphinx(
+        spec.sources / spec.lang,
+        spec.conf,
+        spec.html,
+        spec.doctrees,
+        "html",
+        confoverrides=overrides,
+        status=None,
+        warning=warning,
+        freshenv=spec.fresh,
+        warningiserror=True,
+        parallel=spec.jobs,
+        keep_going=True,
+    )
+
+
+class _Tee:
+    """Sphinx's warnings to stderr and, if asked, to a file too."""
+
+    def __init__(self, *streams: IO[str]) -> None:
+        self.streams = streams
+
+    def write(self, text: str) -> int:
+        for stream in self.streams:
+            stream.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        for stream in self.streams:
+            stream.flush()
+
+
+def build_language(spec: LanguageBuild, inputs: SiteInputs) -> int:
+    """Build one language in this process; return Sphinx's exit status (0: no warning)."""
+    (spec.sources / spec.lang).mkdir(parents=True, exist_ok=True)
+    target = Path(os.devnull) if spec.warnings is None else spec.warnings
+    with target.open("w", encoding="utf-8") as file:
+        warning = _Tee(sys.stderr, file)
+        try:
+            # as sphinx-build does: docutils' registries restored after each app, so that a
+            # second build in this process does not find every directive registered twice
+            with patch_docutils(spec.conf), docutils_namespace():
+                app = _sphinx(spec, inputs, warning)  # type: ignore[arg-type]
+                app.build(force_all=False)
+                status = app.statuscode
+        except (IntegrationskonzeptError, SphinxError) as error:
+            # an extension's error arrives wrapped: report the project's own message
+            cause = getattr(error, "orig_exc", None) or error
+            print(f"error: {cause}", file=sys.stderr)
+            status = cause.exit_code if isinstance(cause, IntegrationskonzeptError) else 2
+    if status != 0:
+        # Sphinx saves the environment even when -W fails the build; without it, the next
+        # run re-reads every page and reports the warnings again.
+        (spec.doctrees / "environment.pickle").unlink(missing_ok=True)
+    return status
+
+
+def _child(spec: LanguageBuild, inputs: SiteInputs) -> None:
+    sys.stdout.flush()
+    os._exit(build_language(spec, inputs))
+
+
+def _run_concurrently(specs: list[LanguageBuild], inputs: SiteInputs) -> dict[str, int]:
+    # fork: the children inherit the inputs (graph, model, reports) as they are in memory
+    context = multiprocessing.get_context("fork")
+    children = {spec.lang: context.Process(target=_child, args=(spec, inputs)) for spec in specs}
+    for child in children.values():
+        child.start()
+    statuses = {}
+    for lang, child in children.items():
+        child.join()
+        statuses[lang] = child.exitcode if child.exitcode is not None else 1
+    return statuses
 
 
 def build_docs(
+    inputs: SiteInputs,
     *,
-    data: str | None = None,
     out: Path | str = "docs/_build/html",
     lang: str = "both",
-    jobs: str = "1",
-    conf: Path | str = "docs",
+    jobs: str | int = 1,
+    conf: Path | str | None = None,
     sources: Path | str | None = None,
     fresh: bool = False,
     warnings: Path | str | None = None,
+    concurrent: bool = True,
 ) -> list[DocsResult]:
-    """Build the site; raise :class:`DocsBuildFailed` if Sphinx reports any warning.
+    """Build the site from ``inputs``; raise :class:`DocsBuildFailed` on any Sphinx warning.
 
-    ``warnings``: a file that receives Sphinx's warnings (``-w``), one per language
-    (``<name>.<lang><suffix>``), besides stderr.
+    ``warnings``: a file that receives Sphinx's warnings, one per language
+    (``<name>.<lang><suffix>``), besides stderr. ``concurrent``: build the languages in
+    parallel child processes (else one after the other in this process).
     """
-    from sphinx.cmd.build import build_main
-
-    conf_dir = Path(conf)
-    if not (conf_dir / "conf.py").is_file():
-        raise InputError(
-            "no Sphinx configuration (conf.py) in this folder",
-            path=conf_dir,
-            hint="run from the project folder or pass --conf DIR",
-        )
-    if data is not None and not Path(data).is_dir():
-        raise InputError("the data folder does not exist", path=data)
-    from integrationskonzept.publish.sphinx.cache import checked_knowledge_base
-
-    # Unusable data fails here, with the file and line or the node and property, and exit 2;
-    # the extension then reuses this process's knowledge base.
-    checked_knowledge_base(data)
-    source_root = Path(sources) if sources is not None else conf_dir / "generated"
+    conf_folder = conf_dir(conf)
     out_dir = Path(out)
-    results = []
+    source_root = Path(sources) if sources is not None else out_dir.parent / "sources"
+    specs = []
     for language in languages(lang):
-        (source_root / language).mkdir(parents=True, exist_ok=True)
-        started = time.perf_counter()
         warning_file = None
         if warnings is not None:
             base = Path(warnings)
             warning_file = base.with_name(f"{base.stem}.{language}{base.suffix}")
-        args = sphinx_args(
-            language, conf=conf_dir, sources=source_root, out=out_dir, data=data, jobs=jobs,
-            fresh=fresh, warnings=warning_file,
-        )  # fmt: skip
-        status = build_main(args)
-        if status != 0:
-            # Sphinx saves the environment even when -W fails the build; without it, the
-            # next run re-reads every page and reports the warnings again.
-            (out_dir.parent / "doctrees" / language / "environment.pickle").unlink(missing_ok=True)
-            raise DocsBuildFailed(
-                f"the {language} docs build failed (Sphinx exit status {status}); "
-                "see the warnings above"
+        specs.append(
+            LanguageBuild(
+                language, conf_folder, source_root, out_dir, parse_jobs(jobs), fresh, warning_file
             )
-        results.append(
-            DocsResult(language, output_dir(out_dir, language), time.perf_counter() - started)
         )
-    return results
+    started = time.perf_counter()
+    if concurrent and len(specs) > 1:
+        statuses = _run_concurrently(specs, inputs)
+    else:
+        statuses = {spec.lang: build_language(spec, inputs) for spec in specs}
+    seconds = time.perf_counter() - started
+    failed = [f"{lang} (status {status})" for lang, status in statuses.items() if status != 0]
+    if failed:
+        raise DocsBuildFailed(
+            f"the docs build failed for {', '.join(failed)}; see the warnings above"
+        )
+    return [DocsResult(spec.lang, spec.html, seconds) for spec in specs]

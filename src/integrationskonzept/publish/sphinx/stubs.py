@@ -17,7 +17,7 @@ from pathlib import Path
 from docutils.utils import column_width
 
 from integrationskonzept.atomic import write_bytes
-from integrationskonzept.publish.sphinx.blocks import Page, digest
+from integrationskonzept.publish.site.blocks import Page, digest
 
 _PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
 MANIFEST = ".ik-generated.json"

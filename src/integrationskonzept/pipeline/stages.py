@@ -1,0 +1,192 @@
+"""The stages of a build, each a public function from the artefacts so far to a StageResult.
+
+load → validate → analyse → export → docs. A stage reads what earlier stages made
+(:meth:`~.artefacts.Artefacts.need`), sets its own artefact and writes its files below
+``artefacts.out`` (nothing when ``out`` is ``None``). None loads, validates or analyses again.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from integrationskonzept.analyse import analyse as analyse_graphs
+from integrationskonzept.analyse import build_graphs
+from integrationskonzept.atomic import write_bytes, write_text
+from integrationskonzept.errors import DocsUnavailable
+from integrationskonzept.load import load as load_graph
+from integrationskonzept.model import KnowledgeBase
+from integrationskonzept.pipeline.artefacts import Artefacts
+from integrationskonzept.pipeline.result import StageResult
+from integrationskonzept.publish.files.analysis_files import rendered_files
+from integrationskonzept.publish.files.downloads import graph_files
+from integrationskonzept.publish.site.inputs import SiteInputs
+from integrationskonzept.stats import class_counts
+from integrationskonzept.validation import ValidationReport, validate_in
+
+# violating nodes shown when validation stops a build (the report file has all of them)
+SHOWN_VIOLATIONS = 5
+
+
+def load(artefacts: Artefacts) -> StageResult:
+    """The graph (ontology and data, on Oxigraph) and the typed model over it.
+
+    The model builds its objects on first use; the docs stage checks them all before Sphinx
+    starts, while validation reports what SHACL finds first.
+    """
+    graph = load_graph(artefacts.data, backend="oxigraph")
+    artefacts.graph = graph
+    artefacts.kb = KnowledgeBase(graph=graph)
+    return StageResult("load", f"{len(graph)} triples")
+
+
+def violation_lines(report: ValidationReport, shown: int = SHOWN_VIOLATIONS) -> tuple[str, ...]:
+    """The first ``shown`` violations as ``node [property]: message``, then how many more."""
+    violations = [result for result in report.results if result.severity == "violation"]
+    lines = [
+        f"{r.focus_curie}" + (f" [{r.path}]" if r.path else "") + f": {r.message}"
+        for r in violations[:shown]
+    ]
+    if len(violations) > shown:
+        lines.append(f"… and {len(violations) - shown} more")
+    return tuple(lines)
+
+
+def validate(artefacts: Artefacts) -> StageResult:
+    """One SHACL run, its report in German and English; ``validation-report.{json,txt}``."""
+    reports = validate_in(artefacts.need("graph"))
+    artefacts.validation = reports
+    report = reports["de"]
+    written = []
+    if artefacts.out is not None:
+        json_path = artefacts.out / "validation-report.json"
+        text_path = artefacts.out / "validation-report.txt"
+        write_text(json_path, report.to_json())
+        write_text(text_path, report.to_text())
+        written = [json_path, text_path]
+    english = report.summary("en")
+    if report.conforms:
+        return StageResult("validate", f"conforms ({english})", written)
+    details = violation_lines(reports["en"])
+    if written:
+        details = (*details, f"the whole report: {written[1]}")
+    return StageResult("validate", english, written, failed=True, details=details)
+
+
+def analyse(artefacts: Artefacts) -> StageResult:
+    """The governance-network analysis and its files (JSON, CSV, GraphML, figures …)."""
+    graphs = build_graphs(artefacts.need("graph"))
+    report = analyse_graphs(graphs)
+    artefacts.analysis, artefacts.analysis_graphs = report, graphs
+    written: list[Path] = []
+    # the files (figures among them) take a while: only when written or shown on the site
+    if artefacts.out is not None or "docs" in artefacts.plan:
+        files = rendered_files(report, graphs)
+        artefacts.analysis_files = files
+        if artefacts.out is not None:
+            written = _write_all(artefacts.out / "analysis", files)
+    return StageResult(
+        "analyse", f"{graphs.actors.number_of_nodes()} actors in the network", written
+    )
+
+
+def export(artefacts: Artefacts) -> StageResult:
+    """The whole graph in every format, its VoID/DCAT description and ``stats.json``."""
+    graph = artefacts.need("graph")
+    files = graph_files(graph)
+    artefacts.downloads = files
+    written = []
+    if artefacts.out is not None:
+        stats = json.dumps(class_counts(graph), indent=2, ensure_ascii=False) + "\n"
+        written = _write_all(artefacts.out, {**files, "stats.json": stats.encode("utf-8")})
+    return StageResult("export", f"{len(graph)} triples in {len(files) - 2} formats", written)
+
+
+# what the docs stage needs besides the core: the "docs" extra
+DOCS_PACKAGES = ("sphinx", "furo", "myst_parser")
+
+
+def check_docs_available() -> None:
+    """Raise :class:`DocsUnavailable` if a package of the ``docs`` extra is missing."""
+    missing = [name for name in DOCS_PACKAGES if importlib.util.find_spec(name) is None]
+    if missing:
+        raise DocsUnavailable(
+            f"the site needs {', '.join(missing)}, which is not installed: install the docs "
+            "extra (pip install 'integrationskonzept[docs]') or build without the site "
+            "(integrationskonzept build --no-docs)"
+        )
+
+
+def docs(artefacts: Artefacts) -> StageResult:
+    """The site in German and English from the artefacts (both languages at once)."""
+    check_docs_available()
+    # Sphinx is the optional docs extra: imported only by the stage that needs it
+    from integrationskonzept.publish.sphinx.runner import build_docs
+
+    options = artefacts.docs_options
+    if options.out is not None:
+        html = options.out
+    elif artefacts.out is not None:
+        html = artefacts.out / "site" / "html"
+    else:
+        html = Path("docs/_build/html")
+    # data the model cannot use stops here with the node and property, not inside Sphinx
+    inputs = SiteInputs(
+        kb=artefacts.need("kb").check(),
+        validation=artefacts.need("validation"),
+        analysis=artefacts.need("analysis"),
+        analysis_files=artefacts.need("analysis_files"),
+        downloads=artefacts.need("downloads"),
+        reference=artefacts.reference,
+    )
+    results = build_docs(
+        inputs,
+        out=html,
+        lang=options.lang,
+        jobs=options.jobs,
+        conf=options.conf,
+        sources=options.sources,
+        fresh=options.fresh,
+        warnings=options.warnings,
+        concurrent=options.concurrent,
+    )
+    artefacts.docs = results
+    languages = ", ".join(result.lang for result in results)
+    return StageResult(
+        "docs", f"site in {languages} at {html}", [r.out / "index.html" for r in results]
+    )
+
+
+def _write_all(folder: Path, files: Mapping[str, str | bytes]) -> list[Path]:
+    written = []
+    for name, content in files.items():
+        target = folder / name
+        if isinstance(content, bytes):
+            write_bytes(target, content)
+        else:
+            write_text(target, content)
+        written.append(target)
+    return written
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A stage: its name, its function, and the stages whose artefacts it needs."""
+
+    name: str
+    run: Callable[[Artefacts], StageResult]
+    needs: tuple[str, ...]
+
+
+# in the order a build runs them
+STAGES: tuple[Stage, ...] = (
+    Stage("load", load, ()),
+    Stage("validate", validate, ("load",)),
+    Stage("analyse", analyse, ("load",)),
+    Stage("export", export, ("load",)),
+    Stage("docs", docs, ("load", "validate", "analyse", "export")),
+)
+STAGE_NAMES = tuple(stage.name for stage in STAGES)

@@ -1,0 +1,146 @@
+"""The gap analysis: goals without measures, measures by status per field, networks without
+a lead, and indicators beside the measures of their field.
+
+Indicators are not linked to measures in the data, so no page can say that a measure
+"addresses" an indicator. The heuristic used here is stated on the page: an indicator is
+flagged when its field has no measure that is implemented or ongoing.
+"""
+
+from __future__ import annotations
+
+from integrationskonzept.model import STATUSES
+from integrationskonzept.publish.site.blocks import (
+    Block,
+    Cell,
+    Page,
+    Para,
+    Section,
+    Table,
+    cell,
+)
+from integrationskonzept.publish.site.site import Site
+
+_TEXT = {
+    "de": {
+        "goals": "Leitziele ohne Maßnahmen",
+        "goals_intro": "Leitziele, zu denen keine Maßnahme des Berichts beiträgt (ik:contributesTo). Wo der Bericht ausdrücklich „keine Anmerkungen“ vermerkt, steht der Beleg dabei.",  # noqa: E501
+        "status": "Maßnahmen nach Umsetzungsstand je Thema",
+        "networks": "Netzwerke ohne Federführung",
+        "networks_intro": "Zeilen der Netzwerk-Tabellen (Netzwerk × Thema), für die der Bericht keine Federführung (ik:Lead) nennt.",  # noqa: E501
+        "indicators": "Wirkungsindikatoren neben den Maßnahmen ihres Themas",
+        "indicators_intro": "Die Daten verknüpfen Wirkungsindikatoren nicht mit Maßnahmen. Heuristik dieser Seite: Jeder Indikator steht neben der Zahl der umgesetzten oder laufenden Maßnahmen seines Themas; ist diese Zahl null, wird der Indikator als „ohne laufende Maßnahme im Thema“ markiert. Das ist ein Hinweis für die Prüfung, keine Aussage des Berichts.",  # noqa: E501
+        "active": "umgesetzt oder laufend",
+        "other": "geplant, vorgeschlagen, unklar, ohne Angabe",
+        "flag": "ohne laufende Maßnahme im Thema",
+        "none": "Keine.",
+        "note": "Vermerk",
+    },
+    "en": {
+        "goals": "Guiding goals without measures",
+        "goals_intro": "Guiding goals to which no measure of the report contributes (ik:contributesTo). Where the report explicitly notes “no remarks”, the evidence is shown.",  # noqa: E501
+        "status": "Measures by status per topic",
+        "networks": "Networks without a lead",
+        "networks_intro": "Rows of the network tables (network × topic) for which the report names no lead (ik:Lead).",  # noqa: E501
+        "indicators": "Impact indicators beside the measures of their topic",
+        "indicators_intro": "The data does not link impact indicators to measures. Heuristic of this page: every indicator is shown beside the number of implemented or ongoing measures of its topic; where that number is zero, the indicator is flagged “no active measure in the topic”. This is a pointer for review, not a statement of the report.",  # noqa: E501
+        "active": "implemented or ongoing",
+        "other": "planned, proposed, unclear, not stated",
+        "flag": "no active measure in the topic",
+        "none": "None.",
+        "note": "Note",
+    },
+}
+
+
+def _goals(site: Site, text: dict[str, str]) -> Section:
+    rows = tuple(
+        (
+            (site.ref(g.iri, g.code),),
+            cell((g.statement_en if site.lang == "en" else None) or g.statement_de),
+            cell(g.evidence or "–"),
+        )
+        for g in site.kb.goals_without_measures()
+    )
+    header = (site.ui("one.goal"), site.ui("label"), text["note"])
+    body: Block = Table(header, rows) if rows else Para(cell(text["none"]))
+    return Section(text["goals"], "goals", (Para(cell(text["goals_intro"])), body))
+
+
+def _status(site: Site, text: dict[str, str]) -> Section:
+    codes = (*STATUSES[:-1], None)  # no-remarks is for goals only
+    rows: list[tuple[Cell, ...]] = []
+    for topic in site.kb.topics:
+        measures = site.kb.measures(topic.iri)
+        counts = [sum(1 for m in measures if m.status == c) for c in codes]
+        rows.append(
+            (
+                (site.topic_ref(topic.iri, long=True),),
+                *(cell(str(n)) for n in counts),
+                cell(str(len(measures))),
+            )
+        )
+    header = (site.ui("topic"), *(site.status(c) for c in codes), site.ui("total"))
+    return Section(text["status"], "status", (Table(header, tuple(rows)),))
+
+
+def _networks(site: Site, text: dict[str, str]) -> Section:
+    rows: list[tuple[Cell, ...]] = []
+    for network in site.kb.networks:
+        found = site.kb.responsibilities_for(network.iri)
+        for topic in network.topics:
+            if not any(r.role == "Lead" and r.topic == topic for r in found):
+                rows.append(((site.ref(network.iri),), (site.topic_ref(topic, long=True),)))
+        if not network.topics and not any(r.role == "Lead" for r in found):
+            rows.append(((site.ref(network.iri),), cell("–")))
+    body: Block = (
+        Table((site.ui("one.network"), site.ui("topic")), tuple(rows))
+        if rows
+        else Para(cell(text["none"]))
+    )
+    return Section(text["networks"], "networks", (Para(cell(text["networks_intro"])), body))
+
+
+def _indicators(site: Site, text: dict[str, str]) -> Section:
+    rows: list[tuple[Cell, ...]] = []
+    for topic in site.kb.topics:
+        measures = site.kb.measures(topic.iri)
+        active = sum(1 for m in measures if m.status in ("implemented", "ongoing"))
+        other = len(measures) - active
+        for indicator in topic.indicators(site.kb):
+            statement = (
+                indicator.statement_en if site.lang == "en" else None
+            ) or indicator.statement_de
+            flag = cell(text["flag"]) if active == 0 else cell("")
+            rows.append(
+                (
+                    (site.ref(indicator.iri, indicator.code),),
+                    cell(statement),
+                    cell(str(active)),
+                    cell(str(other)),
+                    flag,
+                )
+            )
+    header = (
+        site.ui("one.indicator"),
+        site.ui("label"),
+        text["active"],
+        text["other"],
+        site.ui("note"),
+    )
+    return Section(
+        text["indicators"],
+        "indicators",
+        (Para(cell(text["indicators_intro"])), Table(header, tuple(rows))),
+    )
+
+
+def page(site: Site) -> Page:
+    """The gap analysis page."""
+    text = _TEXT[site.lang]
+    blocks = (
+        _goals(site, text),
+        _status(site, text),
+        _networks(site, text),
+        _indicators(site, text),
+    )
+    return Page("gaps", site.ui("page.gaps"), blocks)
