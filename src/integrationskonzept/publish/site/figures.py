@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 
-from integrationskonzept.publish.site.records import Dataset
+from integrationskonzept.model import Dataset
 
 _SVG_METADATA = {"Date": None, "Creator": None}
 

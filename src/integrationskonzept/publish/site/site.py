@@ -1,7 +1,7 @@
 """One language's view of the knowledge base: labels, links and page names.
 
-A :class:`Site` wraps the typed model (fetched once per kind on Oxigraph) and the
-:class:`~.triples.TripleIndex` (every statement, fetched once). Page generators ask it for
+A :class:`Site` wraps the typed model (fetched once per kind on Oxigraph) and its index of
+every statement (:class:`~integrationskonzept.model.TripleIndex`). Page generators ask it for
 labels in the site's language (German fallback) and for links to other pages; an IRI that has
 no page becomes its CURIE as text.
 
@@ -27,13 +27,11 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from integrationskonzept.analyse.report import ActorRecord, AnalysisReport
-from integrationskonzept.model import Entity, KnowledgeBase
+from integrationskonzept.model import Dataset, Entity, KnowledgeBase, Membership
 from integrationskonzept.namespaces import IK, PREFIXES
-from integrationskonzept.publish.site import records
 from integrationskonzept.publish.site.blocks import Cell, Code, Inline, Link, Text, cell
 from integrationskonzept.publish.site.i18n import ui
 from integrationskonzept.publish.site.inputs import SiteInputs
-from integrationskonzept.publish.site.triples import TripleIndex
 from integrationskonzept.terms import curie
 from integrationskonzept.validation import ValidationReport
 
@@ -59,7 +57,8 @@ class Site:
         self.inputs = inputs
         self.kb: KnowledgeBase = inputs.kb
         self.lang = lang
-        self.index = TripleIndex(self.kb.graph)
+        # every statement, indexed once by the model
+        self.index = self.kb.statements
         self.docnames: dict[str, str] = {}
         # the network analysis (typed) and its rendered files
         self.analysis: AnalysisReport | None = inputs.analysis
@@ -71,15 +70,15 @@ class Site:
 
     # -- data the model does not hold -----------------------------------------------------
 
-    @functools.cached_property
-    def datasets(self) -> tuple[records.Dataset, ...]:
+    @property
+    def datasets(self) -> tuple[Dataset, ...]:
         """The statistics tables."""
-        return records.datasets(self.kb, self.index)
+        return self.kb.datasets
 
-    @functools.cached_property
-    def memberships(self) -> tuple[records.Membership, ...]:
+    @property
+    def memberships(self) -> tuple[Membership, ...]:
         """The memberships in governance bodies."""
-        return records.memberships(self.index)
+        return self.kb.memberships
 
     @functools.cached_property
     def analysis_by_actor(self) -> dict[str, ActorRecord]:

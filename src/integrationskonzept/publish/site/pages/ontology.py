@@ -23,8 +23,7 @@ from integrationskonzept.publish.site.blocks import (
 )
 from integrationskonzept.publish.site.constraints import Constraint, constraints_by_class
 from integrationskonzept.publish.site.site import Site
-from integrationskonzept.publish.site.triples import RDF_TYPE
-from integrationskonzept.terms import curie
+from integrationskonzept.terms import RDF_NAMESPACE, curie
 
 IK, OWL, RDFS, SKOS = PREFIXES["ik"], PREFIXES["owl"], PREFIXES["rdfs"], PREFIXES["skos"]
 _ALIGN = (
@@ -161,7 +160,7 @@ def _class_section(
     rows.append((text["as_domain"], anchors.terms(as_domain)))
     if as_range:
         rows.append((text["as_range"], anchors.terms(as_range)))
-    instances = sum(1 for s, p in index.incoming(iri) if p == RDF_TYPE)
+    instances = sum(1 for s, p in index.incoming(iri) if p == RDF_NAMESPACE + "type")
     rows.append((text["instances"], cell(str(instances))))
     blocks: list[Block] = [Facts(tuple(rows))]
     found: list[tuple[Constraint, str | None]] = [(c, None) for c in constraints.get(iri, [])]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from integrationskonzept.model import Agreement, Meeting, Need, StrategicGoal
+from integrationskonzept.model import Agreement, Dataset, Meeting, Need, StrategicGoal
 from integrationskonzept.namespaces import IK, PREFIXES
 from integrationskonzept.publish.site.blocks import (
     Block,
@@ -16,7 +16,6 @@ from integrationskonzept.publish.site.blocks import (
     cell,
     joined,
 )
-from integrationskonzept.publish.site.records import Dataset
 from integrationskonzept.publish.site.site import Site
 
 Rendered = tuple[list[tuple[str, Cell]], list[Block]]

@@ -1,31 +1,13 @@
-"""A small typed read API over the graph: frozen dataclasses and a ``KnowledgeBase``.
-
-For users who do not write SPARQL: a reporting script, a dashboard, a notebook. Objects hold
-plain Python values (``str``, ``int``, ``date``, ``bool``, tuples of IRIs); related objects are
-referenced by IRI and resolved through the knowledge base, so navigation works both ways.
+"""The knowledge base of one city as typed records, fetched with one query per kind.
 
 The model is built with one SPARQL query per kind (every statement about every instance of the
-kind), on the Oxigraph backend, and cached: no query per object.
-
->>> kb = KnowledgeBase()
->>> kb.field("C").prioritized
-True
->>> [g.code for g in kb.field("C").goals(kb)]
-['C-1', 'C-2', 'C-3', 'C-4', 'C-5']
->>> kb.goal("C-5").status
-'no-remarks'
->>> kb.goal("C1")
-Traceback (most recent call last):
-...
-integrationskonzept.errors.UnknownKeyError: "no goal 'C1'; close matches: C-1"
-
-Known limits: the model covers the main kinds of the vocabulary; for anything else use
-``kb.graph`` or ``kb.query()``.
+kind), on the Oxigraph backend, and cached: no query per object. Every statement of the graph
+is also indexed once (:attr:`KnowledgeBase.statements`) for what pages and reports show beyond
+the records.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import functools
 from collections import defaultdict
@@ -34,14 +16,37 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
-from integrationskonzept.errors import InputError, UnknownKeyError
+from integrationskonzept.errors import UnknownKeyError
 from integrationskonzept.load import load
+from integrationskonzept.model.records import (
+    STATUSES,
+    Actor,
+    Agreement,
+    Dataset,
+    Entity,
+    Goal,
+    Indicator,
+    Measure,
+    Meeting,
+    Membership,
+    Need,
+    Network,
+    Observation,
+    Responsibility,
+    StrategicGoal,
+    Topic,
+    Values,
+    _iri_tail,
+    _Record,
+    _status,
+)
+from integrationskonzept.model.statements import TripleIndex
 from integrationskonzept.namespaces import IK, PREFIXES
 from integrationskonzept.query import QueryResult, query
 from integrationskonzept.query.parsing import graph_query
-from integrationskonzept.terms import curie
+from integrationskonzept.terms import RDF_NAMESPACE
 
 if TYPE_CHECKING:
     import pandas
@@ -50,287 +55,18 @@ SKOS = PREFIXES["skos"]
 DCT = PREFIXES["dcterms"]
 ORG = PREFIXES["org"]
 QB = PREFIXES["qb"]
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-
-
-def _iri_tail(iri: str) -> str:
-    return iri.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
-
-
-Values = dict[str, list[Any]]
-
-
-def _literal_value(term: Any) -> Any:
-    if isinstance(term, Literal):
-        value = term.toPython()
-        return str(term) if isinstance(value, Literal) else value
-    return str(term)
-
-
-@dataclasses.dataclass(frozen=True)
-class _Record:
-    """Statements about one subject: property IRI → list of rdflib terms."""
-
-    iri: str
-    values: dict[str, list[Any]]
-
-    def all(self, prop: str) -> list[Any]:
-        return self.values.get(prop, [])
-
-    def required_iri(self, prop: str) -> str:
-        """The (first) IRI object of ``prop``; a clear error if there is none."""
-        found = self.iris(prop)
-        if not found:
-            raise self._unusable(prop, "is missing (the model needs an IRI here)")
-        return found[0]
-
-    def integer(self, prop: str) -> int:
-        """The integer object of ``prop``; a clear error if it is missing or not a number."""
-        value = self.one(prop)
-        if isinstance(value, bool) or not isinstance(value, int):
-            shown = "is missing" if value is None else f"is {str(value)!r}, not an integer"
-            raise self._unusable(prop, shown)
-        return value
-
-    def _unusable(self, prop: str, problem: str) -> InputError:
-        return InputError(
-            f"{curie(self.iri)} {curie(prop)} {problem}",
-            hint="fix the data; `integrationskonzept validate --data DIR` lists every problem",
-        )
-
-    def one(self, prop: str) -> Any:
-        found = self.all(prop)
-        return _literal_value(sorted(found, key=str)[0]) if found else None
-
-    def text(self, prop: str, lang: str) -> str | None:
-        for term in sorted(self.all(prop), key=str):
-            if isinstance(term, Literal) and term.language == lang:
-                return str(term)
-        return None
-
-    def iris(self, prop: str) -> tuple[str, ...]:
-        return tuple(sorted(str(t) for t in self.all(prop) if isinstance(t, URIRef)))
-
-    def texts(self, prop: str, lang: str | None = None) -> tuple[str, ...]:
-        return tuple(
-            sorted(
-                str(t)
-                for t in self.all(prop)
-                if isinstance(t, Literal) and (lang is None or t.language == lang)
-            )
-        )
-
-
-def _status(record: _Record) -> str | None:
-    status = record.one(str(IK.status))
-    return _STATUS_CODES.get(status) if status else None
-
-
-_STATUS_CODES = {
-    str(IK.Implemented): "implemented",
-    str(IK.Ongoing): "ongoing",
-    str(IK.Planned): "planned",
-    str(IK.Proposed): "proposed",
-    str(IK.Unclear): "unclear",
-    str(IK.NoRemarks): "no-remarks",
-}
-STATUSES = tuple(_STATUS_CODES.values())
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    return value
-
-
-@dataclasses.dataclass(frozen=True)
-class Entity:
-    """What every object has: its IRI, German and English labels, and its source section."""
-
-    iri: str
-    label_de: str
-    label_en: str | None
-    source: tuple[str, ...]
-
-    def label(self, lang: str = "de") -> str:
-        """The label in ``lang``, falling back to German."""
-        return (self.label_en if lang == "en" else None) or self.label_de
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict of the object's fields (dates as ISO strings, tuples as lists)."""
-        return {f.name: _jsonable(getattr(self, f.name)) for f in dataclasses.fields(self)}
-
-
-@dataclasses.dataclass(frozen=True)
-class Topic(Entity):
-    """A field of action (``kind == "field"``) or a cross-cutting topic."""
-
-    code: str
-    kind: str
-    prioritized: bool
-    assessment: str | None
-    strategic_goals: tuple[str, ...]
-
-    def goals(self, kb: KnowledgeBase) -> list[Goal]:
-        """The topic's guiding goals in report order."""
-        return [g for g in kb.goals if g.topic == self.iri]
-
-    def indicators(self, kb: KnowledgeBase) -> list[Indicator]:
-        """The topic's impact indicators in report order."""
-        return [i for i in kb.indicators if i.topic == self.iri]
-
-    def networks(self, kb: KnowledgeBase) -> list[Network]:
-        """The networks listed in the topic's network table."""
-        return [n for n in kb.networks if self.iri in n.topics]
-
-
-@dataclasses.dataclass(frozen=True)
-class Statement(Entity):
-    """A numbered statement of a topic: the base of goals and indicators."""
-
-    code: str
-    topic: str
-    number: int
-    statement_de: str
-    statement_en: str | None
-
-    def topic_of(self, kb: KnowledgeBase) -> Topic:
-        """The field or topic this statement belongs to."""
-        return kb.topic(self.topic)
-
-
-@dataclasses.dataclass(frozen=True)
-class Goal(Statement):
-    """A guiding goal (Leitziel)."""
-
-    status: str | None
-    evidence: str | None
-
-    def measures(self, kb: KnowledgeBase) -> list[Measure]:
-        """The measures the report describes under this goal."""
-        return [m for m in kb.measures() if self.iri in m.goals]
-
-
-@dataclasses.dataclass(frozen=True)
-class Indicator(Statement):
-    """An impact indicator (Wirkungsindikator)."""
-
-
-@dataclasses.dataclass(frozen=True)
-class Actor(Entity):
-    """An institution, unit, office or group (never a person)."""
-
-    alt_labels: tuple[str, ...]
-    kind: str | None
-    parent: tuple[str, ...]
-    types: tuple[str, ...]
-
-
-@dataclasses.dataclass(frozen=True)
-class Network(Actor):
-    """A network or committee, with the topics whose tables list it."""
-
-    topics: tuple[str, ...]
-    network_kind: str | None
-
-
-@dataclasses.dataclass(frozen=True)
-class Responsibility:
-    """Who is responsible for what, in which role, stated where."""
-
-    iri: str
-    actor: str
-    responsible_for: str
-    role: str
-    topic: str | None
-    as_printed: str | None
-    evidence: str | None
-    source: tuple[str, ...]
-
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict."""
-        return {f.name: _jsonable(getattr(self, f.name)) for f in dataclasses.fields(self)}
-
-
-@dataclasses.dataclass(frozen=True)
-class Measure(Entity):
-    """A measure, offer, project, programme, publication or plan."""
-
-    kind: str | None
-    status: str | None
-    evidence: str | None
-    description: str | None
-    topics: tuple[str, ...]
-    goals: tuple[str, ...]
-    start: str | None
-    end: str | None
-    quantities: dict[str, int]
-
-
-@dataclasses.dataclass(frozen=True)
-class Agreement(Entity):
-    """An agreement or next step, made at a meeting."""
-
-    topics: tuple[str, ...]
-    meeting: str | None
-    statement_de: str | None
-    statement_en: str | None
-    concerns: tuple[str, ...]
-
-
-@dataclasses.dataclass(frozen=True)
-class Need(Entity):
-    """A need named in the report."""
-
-    topics: tuple[str, ...]
-    statement_de: str | None
-    statement_en: str | None
-
-
-@dataclasses.dataclass(frozen=True)
-class Meeting(Entity):
-    """A dated meeting or workshop."""
-
-    date: date | None
-    organized_by: tuple[str, ...]
-    topics: tuple[str, ...]
-    present: tuple[str, ...]
-    excused: tuple[str, ...]
-
-
-@dataclasses.dataclass(frozen=True)
-class StrategicGoal(Entity):
-    """A strategic administration goal (e.g. LEV-GEMEINSAM) or one of its items."""
-
-    notation: str | None
-    broader: tuple[str, ...]
-
-
-@dataclasses.dataclass(frozen=True)
-class Observation(Entity):
-    """One value of a statistics table (RDF Data Cube observation)."""
-
-    dataset: str
-    period: date | None
-    group: str | None
-    value: float | int | None
-    measure: str | None
-    unit: str | None
+RDF_TYPE = RDF_NAMESPACE + "type"
 
 
 E = TypeVar("E", bound=Entity)
 
-# Oxigraph substitutes bound variables only if they are projected, hence ?class in SELECT.
 # every collection of the model, in the order check() builds them
 _KINDS = (
     "topics", "goals", "indicators", "networks", "actors", "responsibilities",
     "_measures", "agreements", "needs", "meetings", "strategic_goals", "observations",
 )  # fmt: skip
 
+# Oxigraph substitutes bound variables only if they are projected, hence ?class in SELECT.
 _KIND_QUERY = """
 SELECT ?class ?s ?p ?o WHERE {
   ?s a ?class ; ?p ?o .
@@ -616,6 +352,53 @@ class KnowledgeBase:
 
     # -- lookups --------------------------------------------------------------------------
 
+    # -- beyond the records: every statement, data sets, memberships ----------------------
+
+    @functools.cached_property
+    def statements(self) -> TripleIndex:
+        """Every statement of the graph, fetched once, by subject and by IRI object."""
+        return TripleIndex(self.graph)
+
+    @functools.cached_property
+    def datasets(self) -> tuple[Dataset, ...]:
+        """Every statistics table with its observations, ordered by IRI."""
+        index = self.statements
+        by_dataset: dict[str, list[Observation]] = {}
+        for obs in self.observations:
+            by_dataset.setdefault(obs.dataset, []).append(obs)
+        return tuple(
+            Dataset(
+                iri=iri,
+                label_de=index.label(iri, "de") or _iri_tail(iri),
+                label_en=_english(index, iri),
+                source=tuple(index.iris(iri, DCT + "source")),
+                title=index.text(iri, DCT + "title", "de"),
+                data_source=index.text(iri, str(IK.dataSource), "de"),
+                note=index.text(iri, SKOS + "editorialNote", "de"),
+                observations=tuple(sorted(by_dataset.get(iri, []), key=_observation_order)),
+            )
+            for iri in index.of_type(QB + "DataSet")
+        )
+
+    @functools.cached_property
+    def memberships(self) -> tuple[Membership, ...]:
+        """Every ``org:Membership`` with member, body and printed role; ordered by IRI."""
+        index = self.statements
+        found = []
+        for iri in index.of_type(ORG + "Membership"):
+            members, bodies = index.iris(iri, ORG + "member"), index.iris(iri, ORG + "organization")
+            if members and bodies:
+                found.append(
+                    Membership(
+                        iri=iri,
+                        member=members[0],
+                        organization=bodies[0],
+                        role_label=index.text(iri, str(IK.roleLabel), "de"),
+                        as_printed=index.text(iri, str(IK.asPrinted), "de"),
+                    )
+                )
+        return tuple(found)
+
     @staticmethod
     def _find(kind: str, key: str, candidates: dict[str, E]) -> E:
         if key in candidates:
@@ -734,3 +517,14 @@ class KnowledgeBase:
         yield from (*self.topics, *self.goals, *self.indicators, *self.actors, *self.networks)
         yield from (*self._measures, *self.agreements, *self.needs, *self.meetings)
         yield from (*self.strategic_goals, *self.observations)
+
+
+def _english(index: TripleIndex, iri: str) -> str | None:
+    """The English ``skos:prefLabel`` of ``iri`` only (no fallback: ``label_en`` may be None)."""
+    values = [v for v in index.values(iri, SKOS + "prefLabel") if getattr(v, "language", None)]
+    return next((str(v) for v in values if v.language == "en"), None)  # type: ignore[attr-defined]
+
+
+def _observation_order(obs: Observation) -> tuple[str, str, str]:
+    tail = obs.iri.rsplit("/", 1)[-1]
+    return (obs.group or "", str(obs.period or ""), tail.zfill(6))
