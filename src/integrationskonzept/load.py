@@ -7,7 +7,10 @@ Two backends answer the same SPARQL:
   queries run on Oxigraph's engine, which answers joins orders of magnitude faster.
 
 Every input problem becomes an :class:`~integrationskonzept.errors.InputError` that names the
-file and, for syntax errors, the line.
+file and, for syntax errors, the line. Two limits keep hostile input from hanging a build,
+with defaults far above any real city (Leverkusen's largest file is under 100 kB): a file
+may hold at most :func:`max_file_bytes` (64 MiB; ``IK_MAX_FILE_MB`` raises it), and brackets
+and parentheses may nest at most as deep as the parser can recurse (the error names the line).
 
 >>> g = load()
 >>> len(g) > 1000
@@ -16,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -48,7 +52,17 @@ def turtle_files(directory: Path | str) -> list[Path]:
         )
     if not folder.is_dir():
         raise InputError("expected a folder of Turtle files, got a file", path=folder)
-    files = sorted(p for p in folder.rglob("*.ttl") if p.is_file())
+    found = sorted(folder.rglob("*.ttl"))
+    # a link that points nowhere (or to itself) would otherwise be skipped without a word
+    broken = [p for p in found if p.is_symlink() and not p.exists()]
+    if broken:
+        more = f" (and {len(broken) - 1} more)" if len(broken) > 1 else ""
+        raise InputError(
+            f"a symbolic link points to no file{more}",
+            path=broken[0],
+            hint="remove the link or point it at a Turtle file",
+        )
+    files = [p for p in found if p.is_file()]
     if not files:
         raise InputError(
             "the folder contains no Turtle (.ttl) files",
@@ -61,8 +75,38 @@ def turtle_files(directory: Path | str) -> list[Path]:
 _BOM = b"\xef\xbb\xbf"
 
 
-def _read_text(path: Path) -> str:
+DEFAULT_MAX_FILE_MB = 64
+MAX_FILE_VARIABLE = "IK_MAX_FILE_MB"
+
+
+def max_file_bytes() -> int:
+    """The largest Turtle file read: ``IK_MAX_FILE_MB`` megabytes (default 64).
+
+    >>> max_file_bytes() == 64 * 1024 * 1024 or "IK_MAX_FILE_MB" in os.environ
+    True
+    """
+    raw = os.environ.get(MAX_FILE_VARIABLE, str(DEFAULT_MAX_FILE_MB))
     try:
+        megabytes = float(raw)
+    except ValueError:
+        raise InputError(
+            f"{MAX_FILE_VARIABLE} must be a number of megabytes, not {raw!r}"
+        ) from None
+    return int(megabytes * 1024 * 1024)
+
+
+def _read_text(path: Path) -> str:
+    limit = max_file_bytes()
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InputError(
+                f"the file is {size / 1024 / 1024:.0f} MB, more than the limit of "
+                f"{limit / 1024 / 1024:.0f} MB",
+                path=path,
+                hint=f"a city's knowledge base is far smaller; if this file is meant to be this "
+                f"large, raise the limit: {MAX_FILE_VARIABLE}=<megabytes>",
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror}", path=path) from exc
@@ -86,6 +130,28 @@ def _read_text(path: Path) -> str:
 
 
 _OX_POSITION = re.compile(r"line (\d+)", re.IGNORECASE)
+# what is not structure in Turtle: strings (long and short), IRIs and comments
+_NOT_STRUCTURE = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r"|<[^>\s]*>|#[^\n]*"
+)
+_NESTING_SHOWN = 200
+
+
+def _deep_nesting_line(text: str, depth: int = _NESTING_SHOWN) -> int | None:
+    """The line where brackets and parentheses first nest ``depth`` levels deep.
+
+    >>> _deep_nesting_line(chr(10).join(["<a> <b>", "(((1))) ."]), depth=3)
+    2
+    """
+    # keep the line breaks of what is blanked out, so that offsets still give lines
+    structure = _NOT_STRUCTURE.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    level = 0
+    for found in re.finditer(r"[\[(\])]", structure):
+        level += 1 if found.group(0) in "[(" else -1
+        if level >= depth:
+            return structure.count("\n", 0, found.start()) + 1
+    return None
 
 
 def _bad_syntax_line(text: str, exc: BadSyntax) -> int:
@@ -114,6 +180,13 @@ def _parse_into(graph: Graph, path: Path, backend: Backend) -> None:
                 line=_bad_syntax_line(text, exc),
                 hint="fix the statement at that line (a missing '.', ';' or prefix is common)",
             ) from exc
+        except RecursionError as exc:
+            raise InputError(
+                "brackets or parentheses nest deeper than the parser can follow",
+                path=path,
+                line=_deep_nesting_line(text),
+                hint="write the nested lists or blank nodes flatter (with named nodes)",
+            ) from exc
         except Exception as exc:  # rdflib raises several exception types for bad input
             raise InputError(f"cannot parse the file: {exc}", path=path) from exc
         return
@@ -137,6 +210,23 @@ def new_graph(backend: Backend = "memory") -> Graph:
     graph = Graph(store="Oxigraph") if backend == "oxigraph" else Graph()
     bind_prefixes(graph)
     return graph
+
+
+def copy_graph(graph: Graph, backend: Backend) -> Graph:
+    """A copy of ``graph`` on ``backend`` (one parse of the files, two stores).
+
+    The pipeline parses the files once into rdflib's own store, which keeps every term as
+    written, and queries a copy on Oxigraph, which is fast but gives some literals back in
+    another form (``"46"^^xsd:positiveInteger`` as ``xsd:integer``, a plain literal as
+    ``xsd:string``): exports are made from the first, queries run on the second.
+
+    >>> copy = copy_graph(load(), "oxigraph")
+    >>> len(copy) == len(load())
+    True
+    """
+    copy = new_graph(backend)
+    copy.addN((s, p, o, copy) for s, p, o in graph)
+    return copy
 
 
 # What an IRI cannot hold: controls and space, <>"{}|^`\ (IRIREF in Turtle and SPARQL), DEL

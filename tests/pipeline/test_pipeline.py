@@ -12,9 +12,12 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 import integrationskonzept.analyse.report
 import integrationskonzept.validation
+from integrationskonzept import load
 from integrationskonzept.cli import main
 from integrationskonzept.errors import DocsUnavailable, InputError
 from integrationskonzept.pipeline import DocsOptions, plan, run, stages
@@ -178,3 +181,42 @@ def test_docs_options_place_the_site(tmp_path: Path) -> None:
     assert [result.lang for result in artefacts.docs or []] == ["de"]
     assert (tmp_path / "html" / "index.html").is_file()
     assert not (tmp_path / "html" / "en").exists()
+
+
+# ------------------------------------------------------------- nothing lost
+
+
+def _parsed(path: Path) -> Graph:
+    return Graph().parse(path, format="nt")
+
+
+@pytest.mark.parametrize("city", [None, TINY_CITY], ids=["leverkusen", "tiny"])
+def test_build_exports_are_the_graph_of_the_data(tmp_path: Path, city: Path | None) -> None:
+    """build/ holds the statements as written in the Turtle files: no datatype changed
+    (xsd:positiveInteger stays), no lexical form rewritten, no ^^xsd:string added; and the
+    same graph as the export command writes."""
+    run("export", data=city, out=tmp_path / "out")
+    exact = load(city)
+    built = _parsed(tmp_path / "out" / "knowledge-base.nt")
+    assert isomorphic(built, exact), _difference(built, exact)
+    command = CliRunner().invoke(
+        main, ["export", "--format", "ntriples", *(["--data", str(city)] if city else [])]
+    )
+    assert command.exit_code == 0
+    assert isomorphic(Graph().parse(data=command.output, format="nt"), built)
+    turtle = Graph().parse(tmp_path / "out" / "knowledge-base.ttl", format="turtle")
+    assert isomorphic(turtle, exact)
+
+
+def test_site_entity_files_keep_the_datatypes(tmp_path: Path) -> None:
+    """The statements the site publishes per page come from the graph as parsed too."""
+    artefacts, _ = run("load", out=None)
+    kb = artefacts.need("kb")
+    section = "https://w3id.org/integrationskonzept/leverkusen/report-2019/section/4.6"
+    pages = {str(v.datatype) for p, v in kb.statements.outgoing(section) if p.endswith("startPage")}
+    assert pages == {"http://www.w3.org/2001/XMLSchema#positiveInteger"}
+
+
+def _difference(a: Graph, b: Graph) -> str:
+    _, only_a, only_b = graph_diff(to_isomorphic(a), to_isomorphic(b))
+    return f"only in build: {sorted(only_a)[:3]}; only in data: {sorted(only_b)[:3]}"

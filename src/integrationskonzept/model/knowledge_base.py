@@ -84,12 +84,24 @@ class KnowledgeBase:
         A folder of Turtle files; ``None`` for the bundled Leverkusen data.
     graph:
         An already loaded graph (``data`` is then ignored).
+    source:
+        The same statements exactly as parsed (rdflib's own store), if ``graph`` is a copy
+        on Oxigraph: :attr:`statements` (and what is published from them) come from it.
     """
 
-    def __init__(self, data: Path | str | None = None, *, graph: Graph | None = None) -> None:
+    def __init__(
+        self,
+        data: Path | str | None = None,
+        *,
+        graph: Graph | None = None,
+        source: Graph | None = None,
+    ) -> None:
         if graph is None:
             graph = load(data, backend="oxigraph")
         self.graph = graph
+        # the graph exactly as parsed (rdflib's store), when ``graph`` is a faster engine's
+        # copy that gives some literals back in another form; the statements come from it
+        self.source = source if source is not None else graph
 
     # -- fetching -------------------------------------------------------------------------
 
@@ -356,8 +368,8 @@ class KnowledgeBase:
 
     @functools.cached_property
     def statements(self) -> TripleIndex:
-        """Every statement of the graph, fetched once, by subject and by IRI object."""
-        return TripleIndex(self.graph)
+        """Every statement of the graph (as parsed), indexed once by subject and IRI object."""
+        return TripleIndex(self.source)
 
     @functools.cached_property
     def datasets(self) -> tuple[Dataset, ...]:

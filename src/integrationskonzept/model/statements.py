@@ -26,7 +26,6 @@ from rdflib.term import Node
 from integrationskonzept.terms import LABEL_PROPERTIES, RDF_NAMESPACE, pick_language
 
 RDF_TYPE = RDF_NAMESPACE + "type"
-_ALL = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
 
 
 class TripleIndex:
@@ -36,7 +35,8 @@ class TripleIndex:
         out: dict[str, list[tuple[str, Node]]] = defaultdict(list)
         inc: dict[str, list[tuple[str, str]]] = defaultdict(list)
         everything: list[tuple[Node, Node, Node]] = []
-        for s, p, o in graph.query(_ALL):  # type: ignore[misc]
+        # iterated, not queried: the terms come back exactly as the store holds them
+        for s, p, o in graph:
             everything.append((s, p, o))
             if not isinstance(s, URIRef):
                 continue

@@ -46,7 +46,8 @@ class Artefacts:
     """The inputs of a build and what its stages produced, in the order they produce it.
 
     ``out`` is the folder the file outputs go to; ``None`` computes without writing (what
-    ``validate`` and ``analyse`` on the terminal need).
+    ``validate`` and ``analyse`` on the terminal need). ``source`` is the graph exactly as
+    parsed (exports are made from it), ``graph`` its copy on Oxigraph (queries run on it).
     """
 
     data: Path | None
@@ -54,6 +55,7 @@ class Artefacts:
     plan: tuple[str, ...] = ()
     reference: CommandLineReference = field(default_factory=CommandLineReference)
     docs_options: DocsOptions = field(default_factory=DocsOptions)
+    source: Graph | None = None
     graph: Graph | None = None
     kb: KnowledgeBase | None = None
     validation: Mapping[Language, ValidationReport] | None = None

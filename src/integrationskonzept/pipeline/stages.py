@@ -17,6 +17,7 @@ from integrationskonzept.analyse import analyse as analyse_graphs
 from integrationskonzept.analyse import build_graphs
 from integrationskonzept.atomic import write_bytes, write_text
 from integrationskonzept.errors import DocsUnavailable
+from integrationskonzept.load import copy_graph
 from integrationskonzept.load import load as load_graph
 from integrationskonzept.model import KnowledgeBase
 from integrationskonzept.pipeline.artefacts import Artefacts
@@ -32,14 +33,17 @@ SHOWN_VIOLATIONS = 5
 
 
 def load(artefacts: Artefacts) -> StageResult:
-    """The graph (ontology and data, on Oxigraph) and the typed model over it.
+    """The graph (ontology and data) as parsed, its copy on Oxigraph, and the typed model.
 
-    The model builds its objects on first use; the docs stage checks them all before Sphinx
-    starts, while validation reports what SHACL finds first.
+    The files are parsed once, into rdflib's store, which keeps every literal as written
+    (exports come from it); the copy on Oxigraph answers the queries. The model builds its
+    objects on first use; the docs stage checks them all before Sphinx starts, while
+    validation reports what SHACL finds first.
     """
-    graph = load_graph(artefacts.data, backend="oxigraph")
-    artefacts.graph = graph
-    artefacts.kb = KnowledgeBase(graph=graph)
+    source = load_graph(artefacts.data)
+    graph = copy_graph(source, "oxigraph")
+    artefacts.source, artefacts.graph = source, graph
+    artefacts.kb = KnowledgeBase(graph=graph, source=source)
     return StageResult("load", f"{len(graph)} triples")
 
 
@@ -94,13 +98,15 @@ def analyse(artefacts: Artefacts) -> StageResult:
 
 
 def export(artefacts: Artefacts) -> StageResult:
-    """The whole graph in every format, its VoID/DCAT description and ``stats.json``."""
-    graph = artefacts.need("graph")
+    """The whole graph in every format, its VoID/DCAT description and ``stats.json``: the
+    statements exactly as parsed (datatypes and lexical forms kept)."""
+    graph = artefacts.need("source")
     files = graph_files(graph)
     artefacts.downloads = files
     written = []
     if artefacts.out is not None:
-        stats = json.dumps(class_counts(graph), indent=2, ensure_ascii=False) + "\n"
+        counts = class_counts(artefacts.need("graph"))  # the same counts, Oxigraph is faster
+        stats = json.dumps(counts, indent=2, ensure_ascii=False) + "\n"
         written = _write_all(artefacts.out, {**files, "stats.json": stats.encode("utf-8")})
     return StageResult("export", f"{len(graph)} triples in {len(files) - 2} formats", written)
 

@@ -7,6 +7,8 @@ the sidebar template ``ik-navigation.html`` lists the kinds' index pages instead
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -14,7 +16,7 @@ from sphinx.application import Sphinx
 from integrationskonzept.publish.site.i18n import ui
 from integrationskonzept.publish.sphinx.state import content_of
 
-OTHER = {"de": "en", "en": "de"}
+OTHER: Mapping[str, str] = MappingProxyType({"de": "en", "en": "de"})
 
 
 def _no_toctree(*args: Any, **kwargs: Any) -> str:

@@ -14,8 +14,10 @@ The Sphinx configuration and the hand-written pages ship inside the package
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
+import shutil
 import sys
 import time
 from dataclasses import dataclass
@@ -144,9 +146,32 @@ class _Tee:
             stream.flush()
 
 
+# left in a language's doctree folder while its build runs: found at the start of the next
+# build, it says the last one was killed midway
+IN_PROGRESS = "ik-build-in-progress"
+
+
+def _interrupted(spec: LanguageBuild) -> bool:
+    """Whether the last build of this language stopped midway; then start from scratch.
+
+    A build killed while writing leaves a saved environment that no longer matches the HTML
+    (a half-written search index: "search index couldn't be loaded", a failure under -W).
+    """
+    if not (spec.doctrees / IN_PROGRESS).exists():
+        return False
+    shutil.rmtree(spec.doctrees, ignore_errors=True)
+    (spec.html / "searchindex.js").unlink(missing_ok=True)
+    return True
+
+
 def build_language(spec: LanguageBuild, inputs: SiteInputs) -> int:
     """Build one language in this process; return Sphinx's exit status (0: no warning)."""
     (spec.sources / spec.lang).mkdir(parents=True, exist_ok=True)
+    if _interrupted(spec):
+        spec = dataclasses.replace(spec, fresh=True)
+    spec.doctrees.mkdir(parents=True, exist_ok=True)
+    marker = spec.doctrees / IN_PROGRESS
+    marker.touch()
     target = Path(os.devnull) if spec.warnings is None else spec.warnings
     with target.open("w", encoding="utf-8") as file:
         warning = _Tee(sys.stderr, file)
@@ -166,6 +191,7 @@ def build_language(spec: LanguageBuild, inputs: SiteInputs) -> int:
         # Sphinx saves the environment even when -W fails the build; without it, the next
         # run re-reads every page and reports the warnings again.
         (spec.doctrees / "environment.pickle").unlink(missing_ok=True)
+    marker.unlink(missing_ok=True)
     return status
 
 

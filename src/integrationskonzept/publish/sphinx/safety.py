@@ -8,6 +8,8 @@ warning, which fails the strict build.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any
 
 from docutils import nodes
@@ -17,13 +19,15 @@ from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
-SETTINGS = {
-    "raw_enabled": False,
-    "file_insertion_enabled": False,
-    # docutils refuses lines longer than 10,000 characters; a generated stub's title line is
-    # a label of the data (escaped, never markup), which may be longer.
-    "line_length_limit": 100_000_000,
-}
+SETTINGS: Mapping[str, object] = MappingProxyType(
+    {
+        "raw_enabled": False,
+        "file_insertion_enabled": False,
+        # docutils refuses lines longer than 10,000 characters; a generated stub's title line is
+        # a label of the data (escaped, never markup), which may be longer.
+        "line_length_limit": 100_000_000,
+    }
+)
 
 
 class NoRawTransform(SphinxTransform):

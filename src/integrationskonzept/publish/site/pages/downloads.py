@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from integrationskonzept.publish.files.downloads import CONTEXT_FILE, DESCRIPTION_FILE
 from integrationskonzept.publish.files.export import jsonld_context
@@ -21,11 +23,13 @@ from integrationskonzept.publish.site.pages.home import documents_phrase
 from integrationskonzept.publish.site.site import Site
 
 # file name below downloads/ → (export format, media type)
-FILES: dict[str, tuple[str, str]] = {
-    "knowledge-base.ttl": ("turtle", "text/turtle"),
-    "knowledge-base.nt": ("ntriples", "application/n-triples"),
-    "knowledge-base.jsonld": ("json-ld", "application/ld+json"),
-}
+FILES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "knowledge-base.ttl": ("turtle", "text/turtle"),
+        "knowledge-base.nt": ("ntriples", "application/n-triples"),
+        "knowledge-base.jsonld": ("json-ld", "application/ld+json"),
+    }
+)
 
 _TEXT = {
     "de": {
