@@ -66,3 +66,8 @@ class DocsBuildFailed(IntegrationskonzeptError):
 
 class DocsUnavailable(IntegrationskonzeptError):
     """The site cannot be built: Sphinx (the ``docs`` extra) is not installed (exit code 2)."""
+
+
+class UnmatchedParameterWarning(UserWarning):
+    """A query's IRI parameter names nothing in the graph (a typo in a key, or another
+    city's prefix): the query runs, but it can only answer with zero rows."""

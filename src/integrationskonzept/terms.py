@@ -6,6 +6,8 @@ site is the same label.
 
 >>> curie("https://w3id.org/integrationskonzept/leverkusen/field/C")
 'lev:field/C'
+>>> curie("https://example.org/musterstadt/field/C", {"ms": "https://example.org/musterstadt/"})
+'ms:field/C'
 >>> curie("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 'rdf:type'
 >>> from rdflib import Literal
@@ -17,12 +19,13 @@ site is the same label.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from integrationskonzept.namespaces import PREFIXES
+from integrationskonzept.namespaces import PREFIXES, VANN
 
 RDF_NAMESPACE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 # the prefixes a CURIE may use: the project's own, plus rdf: (not bound in data files)
@@ -36,8 +39,50 @@ LABEL_PROPERTIES = (
 FALLBACK_LANGUAGE = "de"
 
 
-def curie(iri: str) -> str:
+# A prefix a city may declare: what SPARQL's and Turtle's PN_PREFIX allow, in ASCII.
+_PREFIX = re.compile(r"[A-Za-z](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?")
+
+
+def declared_prefixes(graph: Graph) -> dict[str, str]:
+    """The prefixes a city's data declares for its own IRIs, sorted by prefix.
+
+    A declaration is a resource (in the bundled data ``lev:dataset``) with
+    ``vann:preferredNamespacePrefix "lev"`` and ``vann:preferredNamespaceUri "…/leverkusen/"``.
+    A declaration of one of the project's own prefixes for another namespace is ignored, so
+    ``ik:`` always means the ontology.
+
+    >>> g, ms = Graph(), URIRef("https://example.org/ms/dataset")
+    >>> _ = g.add((ms, VANN.preferredNamespacePrefix, Literal("ms")))
+    >>> _ = g.add((ms, VANN.preferredNamespaceUri, Literal("https://example.org/ms/")))
+    >>> declared_prefixes(g)
+    {'ms': 'https://example.org/ms/'}
+    """
+    found: dict[str, str] = {}
+    for subject, prefix in graph.subject_objects(VANN.preferredNamespacePrefix):
+        if not (isinstance(prefix, Literal) and _PREFIX.fullmatch(str(prefix))):
+            continue
+        namespaces = sorted(str(n) for n in graph.objects(subject, VANN.preferredNamespaceUri))
+        for namespace in namespaces:
+            # a project prefix keeps its own namespace
+            if namespace and _CURIE_PREFIXES.get(str(prefix), namespace) == namespace:
+                found.setdefault(str(prefix), namespace)
+    return dict(sorted(found.items()))
+
+
+def known_prefixes(graph: Graph | None = None) -> dict[str, str]:
+    """The project's prefixes, plus those ``graph`` declares (:func:`declared_prefixes`).
+
+    >>> known_prefixes()["lev"]
+    'https://w3id.org/integrationskonzept/leverkusen/'
+    """
+    declared = declared_prefixes(graph) if graph is not None else {}
+    return {**PREFIXES, **declared}
+
+
+def curie(iri: str, prefixes: Mapping[str, str] | None = None) -> str:
     """Shorten ``iri`` with the longest matching known prefix (``ik:Measure``), else return it.
+
+    ``prefixes`` adds to the project's own (a city's prefix, see :func:`known_prefixes`).
 
     >>> curie("https://w3id.org/integrationskonzept/ontology#Measure")
     'ik:Measure'
@@ -46,7 +91,8 @@ def curie(iri: str) -> str:
     """
     best = ""
     chosen = ""
-    for prefix, namespace in _CURIE_PREFIXES.items():
+    candidates = {**_CURIE_PREFIXES, **prefixes} if prefixes else _CURIE_PREFIXES
+    for prefix, namespace in candidates.items():
         if iri.startswith(namespace) and len(namespace) > len(best):
             best, chosen = namespace, prefix
     return f"{chosen}:{iri[len(best) :]}" if best else iri

@@ -8,7 +8,18 @@ from __future__ import annotations
 import click
 
 from integrationskonzept import __version__
-from integrationskonzept.cli import analyse, build, docs, export, query, serve, stats, validate
+from integrationskonzept.cli import (
+    analyse,
+    build,
+    docs,
+    export,
+    init,
+    query,
+    serve,
+    sheets,
+    stats,
+    validate,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,3 +36,5 @@ for _module in (stats, export, query, validate, analyse, build, docs):
 main.add_command(query.list_command)
 main.add_command(serve.command)
 main.add_command(serve.push_command)
+main.add_command(sheets.group)
+main.add_command(init.command)

@@ -51,7 +51,15 @@ def command(
     data: str | None,
     backend: str,
 ) -> None:
-    """Run a named query (see `queries`), a .rq file or --text on the knowledge base."""
+    """Run a named query (see `queries`), a .rq file or --text on the knowledge base.
+
+    An IRI parameter is an IRI or a CURIE: with a project prefix (lev:actor/…) or with the
+    prefix the city's data declares. A parameter that names nothing in the knowledge base is
+    still run (the answer is empty), with a warning on stderr that names it.
+    """
+    import warnings
+
+    from integrationskonzept.errors import UnmatchedParameterWarning
     from integrationskonzept.load import load
     from integrationskonzept.publish.files import results
     from integrationskonzept.query import query
@@ -63,7 +71,18 @@ def command(
     bindings = _parse_params(params)
     check_safe(resolve(chosen)[0])  # an unknown or refused query fails before the data loads
     graph = load(data, backend=backend)  # type: ignore[arg-type]
-    result = query(chosen, graph, timeout=timeout, **bindings)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", UnmatchedParameterWarning)
+        result = query(chosen, graph, timeout=timeout, **bindings)
+    for warning in caught:
+        if issubclass(warning.category, UnmatchedParameterWarning):
+            from integrationskonzept.visible import visible
+
+            click.echo(f"warning: {visible(str(warning.message))}", err=True)
+        else:  # pragma: no cover - anything else is shown as Python would
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
     if fmt == "json":
         echo_data(results.to_sparql_json(result))
     elif fmt == "csv":
@@ -77,14 +96,15 @@ def command(
         from rich.table import Table
         from rich.text import Text
 
-        from integrationskonzept.terms import curie
+        from integrationskonzept.terms import curie, declared_prefixes
         from integrationskonzept.visible import visible
 
+        city = declared_prefixes(graph)
         table = Table(*result.variables, caption=f"{len(result)} rows")
         for row in result.rows:
             # Text() keeps values literal: no rich markup is interpreted from the data;
             # visible() keeps control characters from acting on the terminal.
-            table.add_row(*(Text("" if t is None else visible(curie(str(t)))) for t in row))
+            table.add_row(*(Text("" if t is None else visible(curie(str(t), city))) for t in row))
         Console().print(table)
 
 

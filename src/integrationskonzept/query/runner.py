@@ -6,7 +6,8 @@ import functools
 import gc
 import re
 import threading
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -16,10 +17,11 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.query import Result
 
-from integrationskonzept.errors import QueryError
+from integrationskonzept.errors import QueryError, UnmatchedParameterWarning
 from integrationskonzept.namespaces import PREFIXES
 from integrationskonzept.query.library import NamedQuery, Parameter, named_queries
 from integrationskonzept.query.parsing import has_own_engine, prepare
+from integrationskonzept.terms import known_prefixes
 
 if TYPE_CHECKING:
     import pandas
@@ -31,33 +33,43 @@ _IRI = re.compile(rf"^[A-Za-z][A-Za-z0-9+.-]*:{_IRI_CHARACTERS}+$")
 _CURIE = re.compile(rf"^(?P<prefix>[a-z][a-z0-9]*):(?P<local>{_IRI_CHARACTERS}*)$")
 
 
-def to_iri(value: str, name: str = "iri") -> URIRef:
-    """Check ``value`` is an IRI (or a CURIE with a project prefix) and return it.
+def to_iri(value: str, name: str = "iri", prefixes: Mapping[str, str] | None = None) -> URIRef:
+    """Check ``value`` is an IRI (or a CURIE with a known prefix) and return it.
+
+    ``prefixes`` are the known prefixes (default: the project's; :func:`query` passes those
+    of the graph it runs on, so a city's own prefix works too).
 
     >>> to_iri("lev:field/C")
     rdflib.term.URIRef('https://w3id.org/integrationskonzept/leverkusen/field/C')
+    >>> to_iri("ms:field/C", prefixes={"ms": "https://example.org/musterstadt/"})
+    rdflib.term.URIRef('https://example.org/musterstadt/field/C')
     >>> to_iri('x> } ; DROP ALL #')
     Traceback (most recent call last):
     ...
     integrationskonzept.errors.QueryError: parameter iri: not an IRI: 'x> } ; DROP ALL #'
       hint: give an absolute IRI (https://…) or a CURIE such as lev:field/C
     """
+    known = PREFIXES if prefixes is None else prefixes
     found = _CURIE.fullmatch(value)
-    if found and found.group("prefix") in PREFIXES:
-        return URIRef(PREFIXES[found.group("prefix")] + found.group("local"))
+    if found and found.group("prefix") in known:
+        return URIRef(known[found.group("prefix")] + found.group("local"))
     if _IRI.fullmatch(value):
         return URIRef(value)
+    example = next((p for p in known if p not in PREFIXES), "lev")
     raise QueryError(
         f"parameter {name}: not an IRI: {value!r}",
-        hint="give an absolute IRI (https://…) or a CURIE such as lev:field/C",
+        hint=f"give an absolute IRI (https://…) or a CURIE such as {example}:field/C",
     )
 
 
-def _bind(parameter: Parameter, value: Any) -> URIRef | Literal:
+def _bind(
+    parameter: Parameter, value: Any, prefixes: Mapping[str, str] | None = None
+) -> URIRef | Literal:
     if parameter.type == "iri":
         if isinstance(value, URIRef) and _IRI.fullmatch(value):
             return value
-        return to_iri(str(value), parameter.name)  # a URIRef with a space or NUL fails here
+        # a URIRef with a space or NUL fails here
+        return to_iri(str(value), parameter.name, prefixes)
     if parameter.type == "integer":
         try:
             return Literal(int(value))
@@ -298,6 +310,26 @@ def _evaluate(
     return QueryResult(tuple(all_vars[i] for i in keep), tuple(rows))
 
 
+def _in_graph(graph: Graph, iri: URIRef) -> bool:
+    return (iri, None, None) in graph or (None, None, iri) in graph or (None, iri, None) in graph
+
+
+def _warn_unmatched(
+    graph: Graph, bindings: dict[str, URIRef | Literal], given: dict[str, Any]
+) -> None:
+    """Warn (:class:`UnmatchedParameterWarning`) about each IRI parameter that occurs nowhere
+    in ``graph``: the query would silently answer with zero rows."""
+    for name, term in bindings.items():
+        if isinstance(term, URIRef) and not _in_graph(graph, term):
+            shown = given.get(name, term)
+            warnings.warn(
+                f"parameter {name}={shown}: the IRI <{term}> occurs nowhere in the graph, so "
+                "nothing can match it (a typo in the key? the prefix of another city?)",
+                UnmatchedParameterWarning,
+                stacklevel=3,
+            )
+
+
 DEFAULT_TIMEOUT = 30.0
 """Seconds an in-process query may run before :func:`query` gives up (``None``: no limit)."""
 
@@ -315,7 +347,11 @@ def query(
     query, every declared parameter must be given; for a free text, each keyword becomes a
     binding of the variable of that name (strings as plain literals; pass an rdflib
     ``URIRef`` or ``Literal`` for other terms). ``timeout`` is therefore not available as a
-    parameter name.
+    parameter name. An IRI parameter may be a CURIE with a project prefix or with the prefix
+    that the graph's city declares (``vann:preferredNamespacePrefix``, see
+    :func:`~integrationskonzept.terms.known_prefixes`). An IRI that occurs nowhere in the graph
+    is still bound (the answer is then empty), with an
+    :class:`~integrationskonzept.errors.UnmatchedParameterWarning` that names the parameter.
 
     ``timeout`` (seconds, default 30; ``None`` for no limit) bounds the evaluation: the query
     runs in a worker thread, and if it has not finished in time :class:`QueryError` is
@@ -340,6 +376,7 @@ def query(
 
         graph = load(backend="oxigraph")
     bindings: dict[str, URIRef | Literal] = {}
+    prefixes = known_prefixes(graph)
     if named is not None:
         declared = {p.name: p for p in named.parameters}
         unknown = sorted(set(params) - set(declared))
@@ -351,7 +388,7 @@ def query(
                     f"{named.name}: missing parameter {parameter.name!r} ({parameter.type})",
                     hint=parameter.description,
                 )
-            bindings[parameter.name] = _bind(parameter, params[parameter.name])
+            bindings[parameter.name] = _bind(parameter, params[parameter.name], prefixes)
     else:
         for key, value in params.items():
             if not _VARIABLE.match(key):
@@ -360,6 +397,7 @@ def query(
                 bindings[key] = value
             else:
                 bindings[key] = Literal(value)
+    _warn_unmatched(graph, bindings, params)
     target = graph
     if timeout is None:
         return _evaluate(target, text, bindings)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
@@ -26,7 +27,7 @@ from rdflib import Literal as RDFLiteral
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import XSD
 from rdflib.plugins.serializers.jsonld import Converter
-from rdflib.plugins.serializers.turtle import TurtleSerializer
+from rdflib.plugins.serializers.turtle import VERB, TurtleSerializer
 from rdflib.plugins.shared.jsonld.context import Context
 from rdflib.term import Node
 
@@ -76,14 +77,26 @@ class _TurtleSerializer(TurtleSerializer):
     written as a full IRI.
     """
 
+    relative_base: str | None = None
+    """Write IRIs below this base relative to it (``<field/C>``), after an ``@base``."""
+
     def label(self, node: Node, position: int) -> str:
         """A literal in Turtle's short form (``1``, ``2.5``, ``true``) only if that form *is*
         its lexical form; rdflib rewrites it (``"1"^^xsd:boolean`` as ``1``, an integer;
-        a double to six digits, ``"1"^^xsd:decimal`` as ``1.0``)."""
+        a double to six digits, ``"1"^^xsd:decimal`` as ``1.0``). An IRI below
+        :attr:`relative_base` that has no prefixed name is written relative to it."""
         if isinstance(node, RDFLiteral) and node.datatype in _SHORT_FORM:
             if not _SHORT_FORM[node.datatype].fullmatch(str(node)):
                 return node._literal_n3(qname_callback=lambda dt: self.get_pname(dt, False))
             return str(node)
+        if isinstance(node, URIRef) and self.relative_base and position != VERB:
+            # (predicates are left to rdflib, which writes those below the base relative and
+            # registers the prefixes of the others before the header is written)
+            pname = self.get_pname(node, False)
+            if pname:
+                return pname
+            relative = _relative(str(node), self.relative_base)
+            return f"<{relative}>" if relative is not None else node.n3()
         return super().label(node, position)
 
     def sortProperties(self, properties: Any) -> list[Any]:  # noqa: N802 - rdflib's name
@@ -172,9 +185,42 @@ class _JsonLdConverter(Converter):
         return super().to_raw_value(graph, s, o, nodemap)
 
 
-def _turtle(graph: Graph) -> str:
+# A relative reference resolves to base + itself unless its first segment looks like a
+# scheme (``a:b``), it starts like an authority, path, query or fragment, or it holds dot
+# segments (which resolution removes).
+_DOT_SEGMENT = re.compile(r"(?:^|/)\.\.?(?:/|$)")
+
+
+def _relative(iri: str, base: str) -> str | None:
+    """``iri`` relative to ``base`` if it lies below it and resolves back to it, else ``None``.
+
+    >>> _relative("https://x.org/city/field/C", "https://x.org/city/")
+    'field/C'
+    >>> _relative("https://x.org/city/a/../b", "https://x.org/city/") is None
+    True
+    """
+    if not iri.startswith(base) or len(iri) == len(base):
+        return None
+    rest = iri[len(base) :]
+    first = rest.split("/", 1)[0]
+    if ":" in first or rest.startswith(("/", "?", "#")) or _DOT_SEGMENT.search(rest):
+        return None
+    return rest
+
+
+def _turtle(
+    graph: Graph, base: str | None = None, prefixes: Mapping[str, str] | None = None
+) -> str:
+    copy = canonical_copy(graph)
+    for prefix, namespace in sorted((prefixes or {}).items()):
+        copy.bind(prefix, namespace, override=True, replace=True)
     stream = io.BytesIO()
-    _TurtleSerializer(canonical_copy(graph)).serialize(stream, encoding="utf-8")
+    serializer = _TurtleSerializer(copy)
+    if base is None:
+        serializer.serialize(stream, encoding="utf-8")
+    else:
+        serializer.relative_base = base
+        serializer.serialize(stream, base=base, encoding="utf-8")
     return stream.getvalue().decode("utf-8")
 
 
@@ -218,10 +264,33 @@ def _canonical_json(value: Any) -> Any:
     return value
 
 
-def serialize(graph: Graph, fmt: Format, *, graph_name: str = DEFAULT_GRAPH_NAME) -> str:
-    """The graph serialised in ``fmt``, deterministic across runs and hash seeds."""
+def serialize(
+    graph: Graph,
+    fmt: Format,
+    *,
+    graph_name: str = DEFAULT_GRAPH_NAME,
+    base: str | None = None,
+    prefixes: Mapping[str, str] | None = None,
+) -> str:
+    """The graph serialised in ``fmt``, deterministic across runs and hash seeds.
+
+    Turtle only: ``base`` writes an ``@base`` and the IRIs below it relative to it
+    (``<field/C>``, as the hand-written data files do); ``prefixes`` binds more prefixes
+    (a city's own, say) beside the project's.
+
+    >>> g = Graph()
+    >>> city = "https://example.org/city/"
+    >>> _ = g.add((URIRef(city + "field/A"), XSD.anyURI, URIRef(city + "dataset")))
+    >>> print(serialize(g, "turtle", base=city, prefixes={"city": city}), end="")
+    @base <https://example.org/city/> .
+    @prefix city: <https://example.org/city/> .
+    @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+    <BLANKLINE>
+    <field/A> xsd:anyURI city:dataset .
+    <BLANKLINE>
+    """
     if fmt == "turtle":
-        return _turtle(graph)
+        return _turtle(graph, base, prefixes)
     if fmt == "ntriples":
         return "".join(f"{line}\n" for line in _ntriples_lines(graph))
     if fmt == "nquads":
