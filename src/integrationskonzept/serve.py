@@ -1,37 +1,65 @@
-"""A read-only SPARQL 1.1 Protocol endpoint on Oxigraph's server.
+"""A read-only SPARQL 1.1 Protocol endpoint: uvicorn in front, supervised Oxigraph workers.
 
-``serve()`` exports the knowledge base as N-Quads, loads it into a fresh Oxigraph store in a
-temporary folder and starts ``oxigraph serve-read-only`` on it: a real engine that answers at
-``/query`` with a query timeout, refuses updates and Graph Store writes, sends no CORS headers
-unless asked, and serves its browser UI at ``/``. Oxigraph listens on a private loopback
-port only; clients talk to the :mod:`~integrationskonzept.gateway` in front of it, which
-refuses ``SERVICE`` and ``FROM`` (Oxigraph itself would call any URL named by ``SERVICE``).
-It binds to loopback by default.
+``serve()`` loads the knowledge base into a fresh Oxigraph store in a temporary folder and
+answers queries at ``/query`` until the ``with`` block ends:
 
-Known limit: the ``oxigraph`` command comes from the ``oxigraph`` package on PyPI (a
-dependency); the store is rebuilt on every start (seconds for one city).
+* the HTTP side is uvicorn (:mod:`~integrationskonzept.endpoint.server`): HTTP/1.1 with
+  keep-alive, a listen backlog, deadlines for request heads and bodies;
+* each request is checked (:mod:`~integrationskonzept.gateway`) and its query goes to one of
+  a few worker processes (:mod:`~integrationskonzept.endpoint.pool`), each reading the store
+  with pyoxigraph: a query past its time is killed with its worker (504), a crash costs the
+  one query (503), and the worker is replaced;
+* the workers have no network (:mod:`~integrationskonzept.endpoint.isolation`): Oxigraph
+  would call any URL named by ``SERVICE``; the check refuses ``SERVICE`` and ``FROM``, and a
+  query the check missed still could not reach anything;
+* leaving the block (also on ``SIGTERM`` or Ctrl-C in the command) stops the workers and
+  removes the store.
+
+It binds to loopback by default. Known limit: the store is rebuilt on every start (seconds
+for one city); ``oxigraph`` (the command, a dependency) builds it.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph
 
+from integrationskonzept.endpoint.app import SparqlApp
+from integrationskonzept.endpoint.isolation import MECHANISMS
+from integrationskonzept.endpoint.pool import Pool, WorkerGone, WorkerSettings
+from integrationskonzept.endpoint.server import (
+    GRACE_S,
+    HEAD_TIMEOUT_S,
+    listening_socket,
+    running,
+)
 from integrationskonzept.errors import InputError
-from integrationskonzept.gateway import gateway
+from integrationskonzept.gateway import MAX_QUERY_BYTES
 from integrationskonzept.publish.files.export import serialize
+
+DEFAULT_MEMORY_MB = 2048
+"""Address space per worker: an idle one takes about 550 MB (mostly reserved, not used)."""
+
+
+def default_workers() -> int:
+    """Two workers per core: while one waits for its next query, the other uses the core,
+    and a runaway query (until its timeout) holds only one of them."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return 2 * (cores or 1)
 
 
 def oxigraph_binary() -> str:
@@ -55,18 +83,33 @@ def build_store(graph: Graph, location: Path) -> None:
         check=True,
         capture_output=True,
     )
+    dump.unlink()
 
 
 @dataclass(frozen=True)
 class Endpoint:
-    """A running endpoint: its base URL (the gateway's) and the Oxigraph server process."""
+    """A running endpoint: its base URL, its workers and what keeps them off the network."""
 
     url: str
-    process: subprocess.Popen[bytes]
+    pool: Pool
+    stopped: threading.Event
 
     @property
     def query_url(self) -> str:
         return f"{self.url}/query"
+
+    @property
+    def isolation(self) -> tuple[str, ...]:
+        """The mechanisms that keep every worker from opening network connections."""
+        return self.pool.isolation
+
+    def worker_pids(self) -> list[int]:
+        """The process ids of the query workers now running."""
+        return self.pool.pids()
+
+    def wait(self, seconds: float | None = None) -> bool:
+        """Wait until the HTTP server stops (only if it fails); whether it has."""
+        return self.stopped.wait(seconds)
 
 
 def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 20.0) -> None:
@@ -87,10 +130,10 @@ def wait_until_up(url: str, process: subprocess.Popen[bytes], seconds: float = 2
     raise InputError(f"the oxigraph server did not answer at {url} within {seconds:.0f} s")
 
 
-def _free_loopback_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+def _url(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}"
 
 
 @contextmanager
@@ -102,31 +145,52 @@ def serve(
     timeout_s: int = 10,
     cors: bool = False,
     read_only: bool = True,
+    workers: int | None = None,
+    memory_mb: int = DEFAULT_MEMORY_MB,
+    max_query_bytes: int = MAX_QUERY_BYTES,
+    head_timeout_s: float = HEAD_TIMEOUT_S,
+    isolation: Sequence[str] = MECHANISMS,
 ) -> Iterator[Endpoint]:
-    """Run an Oxigraph server on ``graph`` for the duration of the ``with`` block."""
-    with tempfile.TemporaryDirectory(prefix="ik-serve-") as tmp:
-        location = Path(tmp) / "store"
-        build_store(graph, location)
-        backend = ("127.0.0.1", _free_loopback_port())
-        command = [
-            oxigraph_binary(),
-            "serve-read-only" if read_only else "serve",
-            "--location", str(location),
-            "--bind", f"{backend[0]}:{backend[1]}",
-        ]  # fmt: skip
-        if read_only:
-            command += ["--timeout-s", str(timeout_s)]
-        if cors:
-            command.append("--cors")
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        try:
-            wait_until_up(f"http://{backend[0]}:{backend[1]}/query?query=ASK%7B%7D", process)
-            with gateway(host, port, backend, wait_s=timeout_s + 30.0) as (bound_host, bound):
-                shown = f"[{bound_host}]" if ":" in bound_host else bound_host
-                yield Endpoint(f"http://{shown}:{bound}", process)
-        finally:
-            process.terminate()
+    """Serve ``graph`` read-only at ``http://host:port/query`` for the ``with`` block.
+
+    ``timeout_s`` bounds each query (its worker is killed after it); ``workers`` is how many
+    queries run at once (default: :func:`default_workers`); ``memory_mb`` the address space
+    of each worker; larger queries than ``max_query_bytes`` are refused (413); a request's head,
+    and then its body, must arrive within ``head_timeout_s`` each; ``isolation`` names the
+    mechanisms to try (:data:`~integrationskonzept.endpoint.isolation.MECHANISMS`).
+    ``read_only=False`` (Oxigraph's writable server, once) is refused: use ``push``.
+    """
+    if not read_only:
+        raise InputError(
+            "this endpoint only answers queries",
+            hint="to write, push the knowledge base into a store of your own (push)",
+        )
+    sock = listening_socket(host, port)  # a port in use fails before the store is built
+    try:
+        with tempfile.TemporaryDirectory(prefix="ik-serve-") as tmp:
+            location = Path(tmp) / "store"
+            build_store(graph, location)
+            settings = WorkerSettings(location, memory_mb, isolation=tuple(isolation))
+            pool = Pool(settings, workers or default_workers(), float(timeout_s))
             try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+                try:
+                    pool.start()
+                except (WorkerGone, OSError) as exc:
+                    raise InputError(f"the query workers did not start: {exc}") from exc
+                url = _url(sock)
+                app = SparqlApp(
+                    pool,
+                    url,
+                    cors=cors,
+                    max_query_bytes=max_query_bytes,
+                    body_timeout_s=head_timeout_s,
+                )
+                with running(app, sock, head_timeout_s=head_timeout_s) as stopped:
+                    try:
+                        yield Endpoint(url, pool, stopped)
+                    finally:
+                        pool.drain(GRACE_S)  # then the server's own shutdown is quick
+            finally:
+                pool.close()  # before the folder goes: the workers hold the store open
+    finally:
+        sock.close()

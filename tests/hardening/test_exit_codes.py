@@ -35,7 +35,7 @@ def test_serve_port_out_of_range(port: str) -> None:
 
 
 def test_serve_library_port_out_of_range(kb: Graph) -> None:
-    """Not through the CLI: the gateway's listen fails with OverflowError, reported."""
+    """Not through the CLI: the endpoint's bind fails with OverflowError, reported."""
     with (
         pytest.raises(InputError, match=re.escape("cannot listen on 127.0.0.1:99999")),
         serve(kb, port=99999),
