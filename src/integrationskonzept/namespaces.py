@@ -40,6 +40,7 @@ class IK(DefinedNamespace):
     ActorKindScheme: URIRef
     AdministrativeBodyKind: URIRef
     Agreement: URIRef
+    Assessment: URIRef
     Attendance: URIRef
     AttendanceScheme: URIRef
     Building: URIRef
@@ -47,6 +48,8 @@ class IK(DefinedNamespace):
     CityDepartmentKind: URIRef
     CityDivisionKind: URIRef
     CityUnitKind: URIRef
+    ClassificationBasis: URIRef
+    ClassificationBasisScheme: URIRef
     Commissioning: URIRef
     CompanyKind: URIRef
     Concept: URIRef
@@ -75,6 +78,7 @@ class IK(DefinedNamespace):
     Implementation: URIRef
     ImplementationReport: URIRef
     Implemented: URIRef
+    Inferred: URIRef
     InformalGroupKind: URIRef
     IntegrationConcept: URIRef
     JourFixe: URIRef
@@ -122,7 +126,9 @@ class IK(DefinedNamespace):
     Session: URIRef
     SourceDocument: URIRef
     StateAgencyKind: URIRef
+    StatedInReport: URIRef
     Status: URIRef
+    StatusAssertion: URIRef
     StatusScheme: URIRef
     Steering: URIRef
     StrategicGoal: URIRef
@@ -151,6 +157,7 @@ class IK(DefinedNamespace):
     adoptedOn: URIRef
     agreedAt: URIRef
     asPrinted: URIRef
+    assesses: URIRef
     assessment: URIRef
     attendance: URIRef
     betweennessCentrality: URIRef
@@ -182,6 +189,7 @@ class IK(DefinedNamespace):
     figureNumber: URIRef
     fundedBy: URIRef
     groupCount: URIRef
+    kindBasis: URIRef
     measureKind: URIRef
     meetingKind: URIRef
     networkKind: URIRef
@@ -213,6 +221,7 @@ class IK(DefinedNamespace):
     standsFor: URIRef
     start: URIRef
     startPage: URIRef
+    statedIn: URIRef
     statement: URIRef
     statisticsComponentCount: URIRef
     statisticsComponentDataSource: URIRef
@@ -224,6 +233,7 @@ class IK(DefinedNamespace):
     statisticsComponentValue: URIRef
     statisticsStructure: URIRef
     status: URIRef
+    statusAssertion: URIRef
     strategicGoal: URIRef
     targetGroup: URIRef
     timeNote: URIRef

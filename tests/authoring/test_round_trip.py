@@ -78,16 +78,75 @@ def test_import_is_deterministic(leverkusen_xlsx: Path, tmp_path: Path) -> None:
 def test_editing_one_status_cell_changes_exactly_that_triple(
     workbook_copy: Path, tmp_path: Path
 ) -> None:
+    # the measure's status is that of its latest dated assertion: edit both, nothing else changes
     measure = URIRef(LEV + "measure/fit-in-deutsch")
+    assertion = URIRef(LEV + "status-assertion/fit-in-deutsch/report-2019")
     assert (measure, IK.status, IK.Implemented) in _data()
-    edit(workbook_copy, [("Maßnahmen", "fit-in-deutsch", "Umsetzungsstand", "geplant")])
+    edit(
+        workbook_copy,
+        [
+            ("Maßnahmen", "fit-in-deutsch", "Umsetzungsstand", "geplant"),
+            (
+                "Datierte Umsetzungsstände",
+                "fit-in-deutsch/report-2019",
+                "Umsetzungsstand",
+                "geplant",
+            ),
+        ],
+    )
     report = import_city(workbook_copy, tmp_path / "out")
     assert not report.failed, report.to_text()
     _, only_before, only_after = graph_diff(
         to_isomorphic(_data()), to_isomorphic(load(tmp_path / "out", ontology=False))
     )
-    assert set(only_before) == {(measure, IK.status, IK.Implemented)}
-    assert set(only_after) == {(measure, IK.status, IK.Planned)}
+    assert set(only_before) == {
+        (measure, IK.status, IK.Implemented),
+        (assertion, IK.status, IK.Implemented),
+    }
+    assert set(only_after) == {(measure, IK.status, IK.Planned), (assertion, IK.status, IK.Planned)}
+
+
+def test_a_status_that_is_not_the_latest_dated_one_is_reported_at_its_cell(
+    workbook_copy: Path, tmp_path: Path
+) -> None:
+    [cell] = edit(workbook_copy, [("Maßnahmen", "fit-in-deutsch", "Umsetzungsstand", "geplant")])
+    report = import_city(workbook_copy, tmp_path / "out")
+    assert report.failed
+    [problem] = [p for p in report.problems if p.severity == "violation"]
+    assert (str(problem.place), problem.check) == (cell, "iksh:MeasureShape-statusLatest")
+
+
+def test_a_second_report_adds_a_dated_status_in_the_workbook(
+    workbook_copy: Path, tmp_path: Path
+) -> None:
+    # the next report: a new row on the sheet of dated statuses, and the measure's status
+    book = load_workbook(workbook_copy)
+    sheet = book["Datierte Umsetzungsstände"]
+    old = next(
+        r
+        for r in range(3, sheet.max_row + 1)
+        if sheet.cell(r, 1).value == "griffbereit/report-2019"
+    )
+    new = sheet.max_row + 1
+    for column in range(1, sheet.max_column + 1):
+        sheet.cell(new, column).value = sheet.cell(old, column).value
+    headers = {sheet.cell(1, c).value: c for c in range(1, sheet.max_column + 1)}
+    sheet.cell(new, headers["Schlüssel"]).value = "griffbereit/report-2021"
+    sheet.cell(new, headers["Umsetzungsstand"]).value = "umgesetzt"
+    sheet.cell(new, headers["Stand"]).value = "2021-03"
+    sheet.cell(new, headers["Bezeichnung (de)"]).value = "Griffbereit: umgesetzt (Stand 2021)"
+    sheet.cell(new, headers["Bezeichnung (en)"]).value = None
+    book.save(workbook_copy)
+    edit(workbook_copy, [("Maßnahmen", "griffbereit", "Umsetzungsstand", "umgesetzt")])
+    report = import_city(workbook_copy, tmp_path / "out")
+    assert not report.failed, report.to_text()
+    graph = load(tmp_path / "out", ontology=False)
+    measure = URIRef(LEV + "measure/griffbereit")
+    assert {str(a).rsplit("/", 1)[1] for a in graph.objects(measure, IK.statusAssertion)} == {
+        "report-2019",
+        "report-2021",
+    }
+    assert graph.value(measure, IK.status) == IK.Implemented
 
 
 def test_english_workbook_round_trips_too(tmp_path: Path) -> None:

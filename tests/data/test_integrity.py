@@ -38,13 +38,16 @@ IRI_PATTERNS = {
     IK.Agreement: r"agreement/(?:[A-H]|Q|IKOE)-[1-9][0-9]*",
     IK.Need: r"need/(?:[A-H]|Q|IKOE)-[1-9][0-9]*",
     IK.StrategicGoal: r"strategic-goal/[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*",
+    IK.StatusAssertion: r"status-assertion/[a-z0-9]+(?:-[a-z0-9]+)*/report-2019",
+    IK.Assessment: r"assessment/(?:[A-H]|Q|IKOE)-[1-9][0-9]*",
 }
 ACTOR_PATTERN = r"actor/[a-z0-9]+(?:-[a-z0-9]+)*"
 
 SOURCED = [
     IK.GuidingGoal, IK.ImpactIndicator, IK.Network, IK.Responsibility, IK.Measure,
     IK.Agreement, IK.Need, URIRef(QB + "Observation"), IK.Actor, IK.Meeting,
-    IK.StrategicGoal, URIRef(ORG + "Membership"), IK.Participation,
+    IK.StrategicGoal, URIRef(ORG + "Membership"), IK.Participation, IK.StatusAssertion,
+    IK.Assessment,
 ]  # fmt: skip
 VERBATIM = [IK.statement, IK.evidence, IK.asPrinted, IK.description, IK.quantityNote,
             IK.timeNote, IK.assessment]  # fmt: skip

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from rdflib import DCTERMS, RDF, SKOS, XSD, URIRef
+from rdflib import DCTERMS, PROV, RDF, SKOS, XSD, URIRef
 
 from integrationskonzept.authoring import values as v
 from integrationskonzept.namespaces import IK, ORG, QB
@@ -189,8 +189,8 @@ def _alt() -> Column:
                  SKOS.altLabel, "de", multiple=True)  # fmt: skip
 
 
-def _note() -> Column:
-    return _text("editorialNote", "Redaktionelle Notiz", "Editorial note", SKOS.editorialNote, "de")
+def _note(lang: str = "de") -> Column:
+    return _text("editorialNote", "Redaktionelle Notiz", "Editorial note", SKOS.editorialNote, lang)
 
 
 def _statement(en: bool = True) -> tuple[Column, ...]:
@@ -236,6 +236,8 @@ _TITLES.update(
         "measures": ("Maßnahmen", "Measures"),
         "agreements": ("Vereinbarungen", "Agreements"),
         "needs": ("Bedarfe", "Needs"),
+        "status-assertions": ("Datierte Umsetzungsstände", "Status assertions"),
+        "assessments": ("Lageeinschätzungen", "Assessments"),
         "meetings": ("Sitzungen", "Meetings"),
         "participations": ("Teilnahmen", "Participations"),
         "datasets": ("Statistiktabellen", "Statistics tables"),
@@ -351,6 +353,37 @@ SHEETS: tuple[Sheet, ...] = (
         _note(),
         _source(),
     )),
+    # A measure's status as each report states it; the measure's own status (sheet Maßnahmen)
+    # is that of the latest row here.
+    _sheet("status-assertions", (IK.StatusAssertion,), "status-assertion/", (
+        _col("measure", "Maßnahme", "Measure", IK.statusAssertion, _ref("measures"),
+             required=True, inverse=True),
+        _col("status", "Umsetzungsstand", "Status", IK.status, v.STATUS, required=True),
+        _col("date", "Stand", "As of", DCTERMS.date, v.Time(), required=True),
+        _col("statedIn", "Festgestellt in (Bericht)", "Stated in (report)", IK.statedIn,
+             _ref("documents"), required=True),
+        _text("evidence", "Beleg, wörtliches Zitat", "Evidence, verbatim quote", IK.evidence, "de",
+              required=True),
+        *_labels(),
+        _note(),
+        _source(),
+    ), file="status-assertions.ttl"),
+    _sheet("assessments", (IK.Assessment,), "assessment/", (
+        _col("topic", "Thema", "Topic", IK.topic, _ref(*TOPICS), required=True),
+        _col("assesses", "Schätzt ein", "Assesses", IK.assesses,
+             _ref("goals", "indicators", *TOPICS), multiple=True, required=True),
+        *_labels(),
+        _text("evidence", "Beleg, wörtliches Zitat", "Evidence, verbatim quote", IK.evidence, "de",
+              required=True),
+        _text("evidence", "Beleg, wörtliches Zitat", "Evidence, verbatim quote", IK.evidence, "en"),
+        _col("date", "Stand", "As of", DCTERMS.date, v.Time(), required=True),
+        _col("statedIn", "Festgestellt in (Bericht)", "Stated in (report)", IK.statedIn,
+             _ref("documents"), required=True),
+        _col("attributedTo", "Einschätzung von", "Assessment by", PROV.wasAttributedTo,
+             _ref(*ACTORS), multiple=True),
+        _note(),
+        _source(),
+    ), file="assessments.ttl"),
     _sheet("fields", (IK.ActionField,), "field/", _TOPIC_COLUMNS),
     _sheet("topics", (IK.CrossCuttingTopic,), "topic/", _TOPIC_COLUMNS),
     _sheet("goals", (IK.GuidingGoal,), "goal/", (
@@ -384,7 +417,9 @@ SHEETS: tuple[Sheet, ...] = (
         _col("unitOf", "Einheit von", "Unit of", ORG.unitOf, _ref(*ACTORS), multiple=True),
         _col("actsAs", "Tritt auf als (Netzwerk)", "Acts as (network)", IK.actsAs,
              _ref("networks")),
+        _col("kindBasis", "Art beruht auf", "Kind rests on", IK.kindBasis, v.KIND_BASIS),
         _note(),
+        _note("en"),
         _source(),
     ), file="actors.ttl", exclude=(IK.Network,)),
     _sheet("networks", (IK.Network,), "network/", (
@@ -393,6 +428,8 @@ SHEETS: tuple[Sheet, ...] = (
         _col("networkKind", "Art", "Kind", IK.networkKind, v.NETWORK_KIND, required=True),
         _col("topic", "Themen (Netzwerktabellen)", "Topics (network tables)", IK.topic,
              _ref(*TOPICS), multiple=True, follows_target=True),
+        _text("description", "Beschreibung", "Description", IK.description, "de"),
+        _text("description", "Beschreibung", "Description", IK.description, "en"),
         _note(),
         _source(),
     ), file="actors.ttl"),

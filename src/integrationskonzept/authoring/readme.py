@@ -29,6 +29,10 @@ INTRO = {
         "„Umsetzungsstand“ einen Wert aus der Liste und tragen in „Beleg“ den Satz des "
         "Berichts wörtlich ein, der ihn belegt. Neue Einträge bekommen eine neue Zeile mit "
         "einem neuen Schlüssel.",
+        "Jeder Bericht stellt den Stand einer Maßnahme mit Datum fest: In „Datierte "
+        "Umsetzungsstände“ hat jede Maßnahme eine Zeile je Bericht (Stand, Datum, Bericht, "
+        "Beleg). Für einen neuen Bericht legen Sie neue Zeilen an, statt alte zu ändern, und "
+        "setzen den Umsetzungsstand in „Maßnahmen“ auf den jüngsten.",
         "Verweise auf andere Tabellen (Thema, Leitziel, Akteur …) schreiben Sie als deren "
         "Schlüssel; mehrere Werte in einer Zelle stehen je in einer eigenen Zeile "
         "(Alt+Eingabe). Die Quelle ist die Nummer des Berichtsabschnitts (z. B. 4.3).",
@@ -47,6 +51,10 @@ INTRO = {
         "value from the list in the column “Umsetzungsstand” (status) and enter the "
         "report's sentence that supports it, verbatim, under “Beleg” (evidence). New "
         "entries get a new row with a new key.",
+        "Every report states a measure's status with a date: on “Datierte Umsetzungsstände” "
+        "(status assertions) each measure has one row per report (status, date, report, "
+        "evidence). For a new report, add new rows instead of changing old ones, and set the "
+        "status on “Maßnahmen” to the latest.",
         "References to other sheets (topic, goal, actor …) are written as their keys; several "
         "values in one cell go on separate lines (Alt+Enter). The source is the number of "
         "the report section (e.g. 4.3).",

@@ -1,7 +1,8 @@
 """Which Turtle file a statement goes into, and writing a city's files.
 
 The conventions of ``data/leverkusen/`` (see its README): the documents, actors and
-networks, meetings, statistics, abbreviations and strategic goals each have one file; the
+networks, meetings, statistics, abbreviations, strategic goals, dated statuses and
+assessments each have one file; the
 rest goes into the file of the report section it comes from (``section-4-3.ttl`` for
 ``dcterms:source …/section/4.3``). A statement that places a thing in a field's table (a
 network's ``ik:topic``, a measure's topic or goal in another section) goes into the file of

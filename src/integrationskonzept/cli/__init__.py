@@ -11,6 +11,7 @@ from integrationskonzept import __version__
 from integrationskonzept.cli import (
     analyse,
     build,
+    diff,
     docs,
     export,
     init,
@@ -31,7 +32,7 @@ def main() -> None:
     """
 
 
-for _module in (stats, export, query, validate, analyse, build, docs):
+for _module in (stats, export, query, validate, analyse, build, docs, diff):
     main.add_command(_module.command)
 main.add_command(query.list_command)
 main.add_command(serve.command)

@@ -14,6 +14,10 @@ True
 ['C-1', 'C-2', 'C-3', 'C-4', 'C-5']
 >>> kb.goal("C-5").status
 'no-remarks'
+>>> [a.date for a in kb.measures("C")[0].status_history]
+['2019-05']
+>>> len(kb.goal("F-1").assessments(kb))
+4
 >>> kb.goal("C1")
 Traceback (most recent call last):
 ...
@@ -31,6 +35,7 @@ from __future__ import annotations
 
 # kept importable from here (it lived here before errors.py held every exception)
 from integrationskonzept.errors import UnknownKeyError as UnknownKeyError
+from integrationskonzept.model.history import Assessment, StatusAssertion
 from integrationskonzept.model.knowledge_base import KnowledgeBase
 from integrationskonzept.model.records import (
     STATUSES,
@@ -57,6 +62,7 @@ __all__ = [
     "STATUSES",
     "Actor",
     "Agreement",
+    "Assessment",
     "Dataset",
     "Entity",
     "Goal",
@@ -70,6 +76,7 @@ __all__ = [
     "Observation",
     "Responsibility",
     "Statement",
+    "StatusAssertion",
     "StrategicGoal",
     "Topic",
     "TripleIndex",

@@ -20,6 +20,7 @@ from rdflib import Graph, URIRef
 
 from integrationskonzept.errors import UnknownKeyError
 from integrationskonzept.load import load
+from integrationskonzept.model.history import Assessment, StatusAssertion, date_key, natural_key
 from integrationskonzept.model.records import (
     STATUSES,
     Actor,
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
 SKOS = PREFIXES["skos"]
 DCT = PREFIXES["dcterms"]
 ORG = PREFIXES["org"]
+PROV = PREFIXES["prov"]
 QB = PREFIXES["qb"]
 RDF_TYPE = RDF_NAMESPACE + "type"
 
@@ -63,7 +65,8 @@ E = TypeVar("E", bound=Entity)
 # every collection of the model, in the order check() builds them
 _KINDS = (
     "topics", "goals", "indicators", "networks", "actors", "responsibilities",
-    "_measures", "agreements", "needs", "meetings", "strategic_goals", "observations",
+    "status_assertions", "_measures", "agreements", "needs", "meetings", "strategic_goals",
+    "observations", "assessments",
 )  # fmt: skip
 
 # Oxigraph substitutes bound variables only if they are projected, hence ?class in SELECT.
@@ -189,6 +192,7 @@ class KnowledgeBase:
             "kind": _iri_tail(kind) if kind else None,
             "parent": record.iris(ORG + "unitOf"),
             "types": tuple(sorted(_iri_tail(t) for t in record.iris(RDF_TYPE))),
+            "kind_inferred": str(IK.Inferred) in record.iris(str(IK.kindBasis)),
         }
 
     @functools.cached_property
@@ -202,6 +206,7 @@ class KnowledgeBase:
                     **self._actor_fields(record),
                     topics=record.iris(str(IK.topic)),
                     network_kind=_iri_tail(kind) if kind else None,
+                    description=record.text(str(IK.description), "de"),
                 )
             )
         return tuple(sorted(found, key=lambda n: n.label_de.casefold()))
@@ -238,7 +243,35 @@ class KnowledgeBase:
         return tuple(found)
 
     @functools.cached_property
+    def status_assertions(self) -> tuple[StatusAssertion, ...]:
+        """Every dated status of a measure, ordered by measure, date and IRI."""
+        owners = {
+            assertion: measure
+            for measure, record in self._records(str(IK.Measure)).items()
+            for assertion in record.iris(str(IK.statusAssertion))
+        }
+        found = []
+        for iri, record in self._records(str(IK.StatusAssertion)).items():
+            day = record.all(DCT + "date")
+            found.append(
+                StatusAssertion(
+                    **self._entity_fields(record),
+                    measure=owners.get(iri),
+                    status=_status(record),
+                    # the lexical form: a month or year stays as precise as the report
+                    date=str(sorted(day, key=str)[0]) if day else None,
+                    report=(record.iris(str(IK.statedIn)) or (None,))[0],
+                    evidence=record.text(str(IK.evidence), "de"),
+                )
+            )
+        return tuple(sorted(found, key=lambda a: (a.measure or "", date_key(a.date), a.iri)))
+
+    @functools.cached_property
     def _measures(self) -> tuple[Measure, ...]:
+        history: dict[str, list[StatusAssertion]] = defaultdict(list)
+        for assertion in self.status_assertions:
+            if assertion.measure is not None:
+                history[assertion.measure].append(assertion)
         quantity_props = [
             "participantCount", "groupCount", "eventCount", "courseCount",
             "staffCount", "placeCount", "dwellingCount", "personCount",
@@ -263,6 +296,7 @@ class KnowledgeBase:
                         for q in quantity_props
                         if record.all(str(IK[q]))
                     },
+                    status_history=tuple(history.get(record.iri, ())),
                 )
             )
         return tuple(sorted(found, key=lambda m: m.label_de.casefold()))
@@ -361,6 +395,29 @@ class KnowledgeBase:
                 )
             )
         return tuple(found)
+
+    @functools.cached_property
+    def assessments(self) -> tuple[Assessment, ...]:
+        """Every assessment of a goal, indicator or topic, by topic and then report order."""
+        order = {t.iri: i for i, t in enumerate(self.topics)}
+        found = []
+        for record in self._records(str(IK.Assessment)).values():
+            day = record.all(DCT + "date")
+            found.append(
+                Assessment(
+                    **self._entity_fields(record),
+                    topic=(record.iris(str(IK.topic)) or (None,))[0],
+                    assesses=record.iris(str(IK.assesses)),
+                    evidence_de=record.text(str(IK.evidence), "de"),
+                    evidence_en=record.text(str(IK.evidence), "en"),
+                    date=str(sorted(day, key=str)[0]) if day else None,
+                    report=(record.iris(str(IK.statedIn)) or (None,))[0],
+                    attributed_to=record.iris(PROV + "wasAttributedTo"),
+                )
+            )
+        return tuple(
+            sorted(found, key=lambda a: (order.get(a.topic or "", 99), natural_key(a.iri)))
+        )
 
     # -- lookups --------------------------------------------------------------------------
 
@@ -498,6 +555,29 @@ class KnowledgeBase:
         """A measure by IRI or German label."""
         index = {m.iri: m for m in self._measures} | {m.label_de: m for m in self._measures}
         return self._find("measure", iri_or_label, index)
+
+    def assessments_of(self, what: Entity | str) -> list[Assessment]:
+        """The assessments that speak about a goal, indicator or topic (``ik:assesses``).
+
+        ``what`` is a model object, an IRI, a topic code (``"F"``) or a goal code (``"F-1"``);
+        for an indicator pass the object or its IRI (its code is that of a goal).
+        """
+        target = self._target(what)
+        return [a for a in self.assessments if target in a.assesses]
+
+    def assessments_in(self, topic: Topic | str) -> list[Assessment]:
+        """Every assessment in a topic (``ik:topic``): of the topic and of its goals."""
+        iri = topic.iri if isinstance(topic, Topic) else self.topic(topic).iri
+        return [a for a in self.assessments if a.topic == iri]
+
+    def _target(self, what: Entity | str) -> str:
+        if isinstance(what, Entity):
+            return what.iri
+        if what.startswith(("http://", "https://", "urn:")):
+            return what
+        codes: dict[str, Entity] = {t.code: t for t in self.topics}
+        codes |= {g.code: g for g in self.goals}
+        return self._find("goal or topic", what, codes).iri
 
     def goals_without_measures(self) -> list[Goal]:
         """Guiding goals to which no measure contributes (the gap analysis)."""

@@ -17,6 +17,7 @@ from integrationskonzept.namespaces import IK, PREFIXES
 from integrationskonzept.terms import curie
 
 if TYPE_CHECKING:
+    from integrationskonzept.model.history import Assessment, StatusAssertion
     from integrationskonzept.model.knowledge_base import KnowledgeBase
 
 SKOS = PREFIXES["skos"]
@@ -108,6 +109,8 @@ STATUSES = tuple(_STATUS_CODES.values())
 
 
 def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple | list):
@@ -157,6 +160,10 @@ class Topic(Entity):
         """The networks listed in the topic's network table."""
         return [n for n in kb.networks if self.iri in n.topics]
 
+    def assessments(self, kb: KnowledgeBase) -> list[Assessment]:
+        """Every assessment in the topic (of the topic itself and of its goals), in order."""
+        return kb.assessments_in(self.iri)
+
 
 @dataclasses.dataclass(frozen=True)
 class Statement(Entity):
@@ -184,28 +191,42 @@ class Goal(Statement):
         """The measures the report describes under this goal."""
         return [m for m in kb.measures() if self.iri in m.goals]
 
+    def assessments(self, kb: KnowledgeBase) -> list[Assessment]:
+        """The assessments of this goal's state, in order."""
+        return kb.assessments_of(self.iri)
+
 
 @dataclasses.dataclass(frozen=True)
 class Indicator(Statement):
     """An impact indicator (Wirkungsindikator)."""
 
+    def assessments(self, kb: KnowledgeBase) -> list[Assessment]:
+        """The assessments that speak about this indicator, in order."""
+        return kb.assessments_of(self.iri)
+
 
 @dataclasses.dataclass(frozen=True)
 class Actor(Entity):
-    """An institution, unit, office or group (never a person)."""
+    """An institution, unit, office or group (never a person).
+
+    ``kind_inferred``: the kind rests on knowledge from outside the report
+    (``ik:kindBasis ik:Inferred``; the actor's ``skos:editorialNote`` says why).
+    """
 
     alt_labels: tuple[str, ...]
     kind: str | None
     parent: tuple[str, ...]
     types: tuple[str, ...]
+    kind_inferred: bool
 
 
 @dataclasses.dataclass(frozen=True)
 class Network(Actor):
-    """A network or committee, with the topics whose tables list it."""
+    """A network or committee, with the topics whose tables list it and its description."""
 
     topics: tuple[str, ...]
     network_kind: str | None
+    description: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -228,7 +249,11 @@ class Responsibility:
 
 @dataclasses.dataclass(frozen=True)
 class Measure(Entity):
-    """A measure, offer, project, programme, publication or plan."""
+    """A measure, offer, project, programme, publication or plan.
+
+    ``status`` is the current status (that of the latest report); ``status_history`` every
+    dated status the reports state, oldest first.
+    """
 
     kind: str | None
     status: str | None
@@ -239,6 +264,7 @@ class Measure(Entity):
     start: str | None
     end: str | None
     quantities: dict[str, int]
+    status_history: tuple[StatusAssertion, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
