@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +19,66 @@ from integrationskonzept.pipeline import DocsOptions, run
 ROOT = Path(__file__).resolve().parents[2]
 CONF = resources.site_conf_dir()
 ARTIFACTS = ROOT / "test-artifacts"
+SMALL_CITY = ROOT / "tests" / "hardening" / "city"
+
+# What the small city lacks for the page kinds with a schema.org type and for grouping: a
+# meeting (whose description would close a <script> if embedded unescaped), a statistics
+# table, and a second field in which the Kommunales Integrationszentrum leads the same network.
+SMALL_CITY_EXTRA = """\
+@base <https://w3id.org/integrationskonzept/leverkusen/> .
+@prefix ik: <https://w3id.org/integrationskonzept/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix qb: <http://purl.org/linked-data/cube#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+<field/A> a ik:ActionField ;
+    skos:notation "A" ;
+    ik:prioritized false ;
+    skos:prefLabel "Sprache und Bildung"@de , "Language and education"@en ;
+    dcterms:source <report-2019/section/4.3> .
+
+<responsibility/buendnis-kerngruppe/kommunales-integrationszentrum/A> a ik:Responsibility ;
+    skos:prefLabel "Kommunales Integrationszentrum – Federführung: Bündnis-Kerngruppe (A)"@de ;
+    ik:actor <actor/kommunales-integrationszentrum> ;
+    ik:responsibleFor <network/buendnis-kerngruppe> ;
+    ik:role ik:Lead ;
+    ik:topic <field/A> ;
+    ik:asPrinted "Kommunales Integrationszentrum"@de ;
+    dcterms:source <report-2019/section/4.3> .
+
+<meeting/2019-02-22-workshop> a ik:Meeting ;
+    skos:prefLabel "Workshop (22.02.2019)"@de , "Workshop (22 February 2019)"@en ;
+    dcterms:date "2019-02-22"^^xsd:date ;
+    ik:meetingKind ik:Session ;
+    ik:organizedBy <actor/kommunales-integrationszentrum> ;
+    ik:description "Protokoll </script><script>alert(1)</script> & <!-- Ende"@de ;
+    dcterms:source <report-2019/section/4.3> .
+
+<dataset/teilnehmende-2018> a qb:DataSet ;
+    qb:structure ik:statisticsStructure ;
+    dcterms:title "Teilnehmende"@de ;
+    skos:prefLabel "Teilnehmende 2018"@de , "Participants 2018"@en ;
+    ik:dataSource "Statistikstelle"@de ;
+    dcterms:source <report-2019/section/4.3> .
+
+<dataset/teilnehmende-2018/obs/1> a qb:Observation ;
+    qb:dataSet <dataset/teilnehmende-2018> ;
+    skos:prefLabel "Teilnehmende, 31.12.2018"@de ;
+    ik:refPeriod "2018-12-31"^^xsd:date ;
+    ik:populationGroup "Teilnehmende"@de ;
+    ik:count 1234 ;
+    ik:unit ik:UnitPersons ;
+    dcterms:source <report-2019/section/4.3> .
+"""
+
+
+def small_city(target: Path) -> Path:
+    """A copy of the small city at ``target`` with :data:`SMALL_CITY_EXTRA` added."""
+    shutil.copytree(SMALL_CITY, target)
+    (target / "zz-extra.ttl").write_text(SMALL_CITY_EXTRA, encoding="utf-8")
+    return target
+
 
 HOSTILE_LABEL = "<script>alert(1)</script>"
 HOSTILE_CITY = """\
@@ -123,6 +184,42 @@ class TextParser(HTMLParser):
     @property
     def text(self) -> str:
         return " ".join(" ".join(self.parts).split())
+
+
+class HeadParser(HTMLParser):
+    """What a page's ``<head>`` says about it: description, alternate links, JSON-LD."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.description: str | None = None
+        self.alternates: dict[str, str] = {}
+        self.jsonld: list[str] = []
+        self._in_jsonld = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "meta" and found.get("name") == "description":
+            self.description = found.get("content")
+        if tag == "link" and found.get("rel") == "alternate":
+            self.alternates[found.get("type") or ""] = found.get("href") or ""
+        if tag == "script" and found.get("type") == "application/ld+json":
+            self._in_jsonld = True
+            self.jsonld.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_jsonld = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_jsonld:
+            self.jsonld[-1] += data
+
+
+def parse_head(path: Path) -> HeadParser:
+    """The head of one HTML file."""
+    parser = HeadParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
 
 
 @functools.cache

@@ -54,7 +54,17 @@ class Link:
     url: str | None = None
 
 
-Inline = Text | Strong | Code | Link
+@dataclasses.dataclass(frozen=True)
+class CopyButton:
+    """A button that copies ``text`` (an IRI) to the clipboard; ``label`` names it, ``done``
+    is what it says once it has copied (both in the page's language)."""
+
+    text: str
+    label: str
+    done: str
+
+
+Inline = Text | Strong | Code | Link | CopyButton
 Cell = tuple[Inline, ...]
 
 
@@ -119,6 +129,14 @@ class Note:
 
 
 @dataclasses.dataclass(frozen=True)
+class Details:
+    """Blocks folded away behind a summary line (a long table or list)."""
+
+    summary: str
+    blocks: tuple[Block, ...]
+
+
+@dataclasses.dataclass(frozen=True)
 class Section:
     """A titled section with an anchor unique within its page."""
 
@@ -127,18 +145,32 @@ class Section:
     blocks: tuple[Block, ...]
 
 
-Block = Para | Quote | Items | Facts | Table | CodeBlock | Figure | Note | Section
+Block = Para | Quote | Items | Facts | Table | CodeBlock | Figure | Note | Details | Section
+
+
+@dataclasses.dataclass(frozen=True)
+class Head:
+    """What an entity's page says about itself in its ``<head>``: a short description, its
+    data files (media type, path below the html root), and the entity whose statements are
+    embedded as JSON-LD with a schema.org type (``schema_type``, a full IRI) where one fits."""
+
+    description: str
+    alternates: tuple[tuple[str, str], ...]
+    iri: str
+    schema_type: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
 class Page:
     """One generated page: its document name, title, content and the pages it lists
-    in a hidden toctree (the kinds' index pages and the root)."""
+    in a hidden toctree (the kinds' index pages and the root); an entity's page has a
+    :class:`Head`."""
 
     docname: str
     title: str
     blocks: tuple[Block, ...]
     toctree: tuple[str, ...] = ()
+    head: Head | None = None
 
 
 def _plain(value: Any) -> Any:

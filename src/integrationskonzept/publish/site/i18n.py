@@ -161,6 +161,35 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "download_turtle": ("Turtle", "Turtle"),
     "download_jsonld": ("JSON-LD", "JSON-LD"),
     "download_intro": ("Die Aussagen dieser Seite als", "The statements of this page as"),
+    # linked data on entity pages
+    "copy_iri": ("IRI kopieren", "Copy IRI"),
+    "copied": ("IRI kopiert", "IRI copied"),
+    "cite": ("Zitieren", "Cite this"),
+    "cite_intro": (
+        "Diese Angaben stammen aus dem Bericht; bitte zitieren Sie ihn und den Datensatz:",
+        "These facts come from the report; please cite it and the record:",
+    ),
+    "cite_section": ("Abschnitt", "section"),
+    "cite_page": ("S.", "p."),
+    "cite_record": ("Datensatz", "Record"),
+    "cite_in": ("in", "in"),
+    # long tables and lists
+    "table": ("Tabelle", "Table"),
+    "table_region": ("Tabelle: {}", "Table: {}"),
+    "scroll_hint": (
+        "⇆ Die Tabelle ist breiter als die Spalte: seitlich scrollen.",
+        "⇆ The table is wider than the column: scroll sideways.",
+    ),
+    "show_all": ("Alle {} Einträge anzeigen", "Show all {} entries"),
+    "responsibility_for": ("Verantwortung für", "Responsibility for"),
+    "membership_in": ("Mitgliedschaft in", "Membership in"),
+    # the SPARQL gallery
+    "results_as_built": ("Ergebnis beim Bauen der Seite", "Results as built"),
+    "run_endpoint": ("Auf dem eigenen Endpunkt ausführen", "Run on your endpoint"),
+    "run_endpoint_note": (
+        "braucht den lokalen Endpunkt: erst integrationskonzept serve starten",
+        "needs the local endpoint: start integrationskonzept serve first",
+    ),
     # navigation
     "site_title": ("Integrationskonzept", "Integration concept"),
     "nav_overview": ("Überblick", "Overview"),
@@ -186,6 +215,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "page.cli": ("Kommandozeile", "Command line"),
     "page.errors": ("Fehlerbehandlung", "Error handling"),
     "page.api": ("Python-API", "Python API"),
+    "page.maintaining": ("Den Umsetzungsstand pflegen", "Keeping the status up to date"),
     "page.tutorial": ("Die Bibliothek benutzen", "Using the library"),
     "page.architecture": ("Aufbau", "Architecture"),
     "page.benchmarks": ("Geschwindigkeit und Skalierung", "Speed and scale"),

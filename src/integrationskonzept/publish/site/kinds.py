@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from integrationskonzept.model import Entity
+from integrationskonzept.publish.site import linked
 from integrationskonzept.publish.site.blocks import (
     Block,
     Cell,
@@ -151,12 +152,16 @@ def assign_docnames(site: Site) -> None:
 
 
 def entity_page(site: Site, kind: Kind, entity: Entity) -> Page:
-    """The page of one entity: facts on top, the kind's sections, the common footer."""
+    """The page of one entity: facts on top, the kind's sections, the common footer; its
+    head describes it and points to its data."""
     docname = site.docnames[entity.iri]
     rows, sections = kind.render(site, entity)
     body: list[Block] = [common.header(site, entity, kind.name, rows), *sections]
     body.extend(common.footer(site, entity, docname))
-    return Page(docname, kind.title(site, entity), tuple(body))
+    title = kind.title(site, entity)
+    return Page(
+        docname, title, tuple(body), head=linked.head(site, kind.name, entity, docname, title)
+    )
 
 
 def index_page(site: Site, kind: Kind) -> Page:

@@ -38,9 +38,11 @@ OVERVIEW: tuple[tuple[str, Callable[[Site], Page], str], ...] = (
     ("cli", cli.page, "nav_reference"),
     ("errors", errors.page, "nav_reference"),
 )
-# hand-written pages (docs/pages/<lang>/<name>.md|.rst, with <name>.png|.svg if it has one),
+# hand-written pages (pages/<lang>/<name>.md|.rst of the Sphinx project, with <name>.png|.svg
+# if it has one),
 # in the reference group; the benchmarks page is written by benchmarks/report.py
 HANDWRITTEN: tuple[tuple[str, str], ...] = (
+    ("maintaining", "page.maintaining"),
     ("tutorial", "page.tutorial"),
     ("api", "page.api"),
     ("architecture", "page.architecture"),
@@ -56,7 +58,8 @@ def root_toctree() -> tuple[str, ...]:
     reference = [name for name, _, group in OVERVIEW if group == "nav_reference"]
     kinds = [f"{kind.segment}/index" for kind in KINDS]
     return (
-        *overview, *kinds, "tutorial", *reference[:1], "api", "architecture", *reference[1:],
+        *overview, *kinds, "maintaining", "tutorial", *reference[:1], "api", "architecture",
+        *reference[1:],
         *_LAST,
     )  # fmt: skip
 

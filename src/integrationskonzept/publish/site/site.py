@@ -36,6 +36,7 @@ from integrationskonzept.terms import curie
 from integrationskonzept.validation import ValidationReport
 
 _SAFE_PART = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_BOOLEAN = URIRef("http://www.w3.org/2001/XMLSchema#boolean")
 
 
 def docname_for(iri: str, segment: str) -> str:
@@ -85,6 +86,19 @@ class Site:
         """The analysis' per-actor records by IRI."""
         return {r.iri: r for r in self.analysis.actors} if self.analysis is not None else {}
 
+    @functools.cached_property
+    def _ends(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, tuple[str, ...]] = {
+            r.iri: (r.responsible_for, r.actor) for r in self.kb.responsibilities
+        }
+        found.update({m.iri: (m.organization, m.member) for m in self.memberships})
+        return found
+
+    def ends(self, iri: str) -> tuple[str, ...]:
+        """What a responsibility (its target, its actor) or a membership (the body, the
+        member) connects; nothing for other IRIs."""
+        return self._ends.get(iri, ())
+
     # -- words ----------------------------------------------------------------------------
 
     def ui(self, key: str) -> str:
@@ -109,12 +123,22 @@ class Site:
 
     # -- links ----------------------------------------------------------------------------
 
+    @functools.cached_property
+    def _concepts(self) -> frozenset[str]:
+        return frozenset(self.index.of_type(str(IK.IntegrationConcept)))
+
+    def page(self, iri: str) -> str | None:
+        """The page of ``iri``: its own; the home page for the integration concept, which
+        the whole site is about; else none."""
+        if iri in self.docnames:
+            return self.docnames[iri]
+        return "index" if iri in self._concepts else None
+
     def ref(self, iri: str, text: str | None = None) -> Inline:
         """A link to the page of ``iri``, or its label (or CURIE) as text if it has none."""
         shown = text if text is not None else self.label(iri)
-        if iri in self.docnames:
-            return Link(shown, doc=self.docnames[iri])
-        return Text(shown)
+        page = self.page(iri)
+        return Link(shown, doc=page) if page is not None else Text(shown)
 
     @functools.cached_property
     def topics_by_iri(self) -> dict[str, Any]:
@@ -152,12 +176,27 @@ class Site:
         """An IRI as inlines: a link to its page, else label and CURIE."""
         return self.value(URIRef(iri))
 
+    def plain(self, node: Node) -> Cell:
+        """A term as a reader reads it: a number or text as itself, ``true``/``false`` as
+        yes/no, an IRI as a link to its page, else its label (else its CURIE)."""
+        if isinstance(node, URIRef):
+            iri = str(node)
+            page = self.page(iri)
+            if page is not None:
+                return (Link(self.label(iri), doc=page),)
+            label = self.index.label(iri, self.lang)
+            return (Text(label),) if label else (Code(curie(iri)),)
+        if isinstance(node, Literal) and node.datatype == _BOOLEAN and not node.ill_typed:
+            return (Text(self.ui("yes" if node.value else "no")),)
+        return (Text(str(node)),)
+
     def value(self, node: Node) -> Cell:
         """A term of the graph as inlines: a link, a CURIE, or a literal with its tag."""
         if isinstance(node, URIRef):
             iri = str(node)
-            if iri in self.docnames:
-                return (Link(self.label(iri), doc=self.docnames[iri]),)
+            page = self.page(iri)
+            if page is not None:
+                return (Link(self.label(iri), doc=page),)
             label = self.index.label(iri, self.lang)
             return (Text(f"{label} "), Code(curie(iri))) if label else (Code(curie(iri)),)
         if isinstance(node, Literal):

@@ -10,12 +10,16 @@
 * ``ik_pages``: a folder with hand-written pages per language (``<ik_pages>/<lang>/``);
 * ``ik_other_root``: the path from this build's root to the other language's root
   (default ``"en/"`` for German, ``"../"`` for English);
+* ``ik_site_url``: where the site is published, the start of the targets of the w3id.org
+  redirect rules (default ``"/"``, the root of the host that serves the site);
 
 connects ``builder-inited`` (generate every page's source from the graph before reading),
-``html-page-context`` (local navigation, language switch) and ``build-finished`` (Turtle and
-JSON-LD downloads), and adds the ``ik-page`` directive that builds a page's nodes from its
-data. Its state lives in the environment's ``ik`` domain (:mod:`.state`), not in module
-globals. It is safe for parallel reading and writing.
+``html-page-context`` (local navigation, language switch, an entity's head) and
+``build-finished`` (Turtle and JSON-LD downloads, the ``.htaccess`` redirect rules), adds the
+``ik-page`` directive that builds a page's nodes from its data, and post-transforms that
+make the HTML elements reStructuredText has no node for (folded blocks, copy buttons) and
+every table's scroll container focusable and named. Its state lives in the environment's ``ik``
+domain (:mod:`.state`), not in module globals. It is safe for parallel reading and writing.
 
 Known limits: pages are generated for the kinds in :data:`.kinds.KINDS`; other classes
 appear only in the statements tables and the ontology reference.
@@ -34,8 +38,11 @@ from integrationskonzept.publish.sphinx.datafiles import write_data_files
 from integrationskonzept.publish.sphinx.directive import PageDirective
 from integrationskonzept.publish.sphinx.generate import generate
 from integrationskonzept.publish.sphinx.html import page_context
+from integrationskonzept.publish.sphinx.htmlnodes import HANDLERS, HtmlControls
+from integrationskonzept.publish.sphinx.redirects import write_redirects
 from integrationskonzept.publish.sphinx.safety import NoRawTransform, apply_settings
 from integrationskonzept.publish.sphinx.state import SiteDomain
+from integrationskonzept.publish.sphinx.tables import ScrollRegions
 
 HERE = Path(__file__).parent
 
@@ -53,19 +60,26 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("ik_language", "de", "env", types=(str,))
     app.add_config_value("ik_pages", None, "env", types=(str, type(None)))
     app.add_config_value("ik_other_root", None, "html", types=(str, type(None)))
+    app.add_config_value("ik_site_url", None, "", types=(str, type(None)))
     app.add_domain(SiteDomain)
     app.add_directive("ik-page", PageDirective)
     app.add_transform(NoRawTransform)
+    app.add_post_transform(HtmlControls)
+    app.add_post_transform(ScrollRegions)
+    for node, visit, depart in HANDLERS:
+        app.add_node(node, html=(visit, depart))
     app.connect("config-inited", _add_paths)
     app.connect("builder-inited", apply_settings)
     app.connect("builder-inited", generate)
     app.connect("html-page-context", page_context, priority=400)
     app.connect("build-finished", write_data_files)
+    app.connect("build-finished", write_redirects)
     app.add_css_file("ik.css")
     app.add_js_file("ik-plural.js")
+    app.add_js_file("ik.js")
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

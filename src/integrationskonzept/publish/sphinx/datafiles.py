@@ -18,13 +18,13 @@ import hashlib
 import json
 from pathlib import Path
 
-from rdflib import Graph, URIRef
 from sphinx.application import Sphinx
 
 import integrationskonzept
 from integrationskonzept import __version__
 from integrationskonzept.publish.files.downloads import CONTEXT_FILE, DESCRIPTION_FILE
 from integrationskonzept.publish.files.export import serialize
+from integrationskonzept.publish.site.linked import entity_graph
 from integrationskonzept.publish.site.pages.downloads import FILES
 from integrationskonzept.publish.site.site import Site
 from integrationskonzept.publish.sphinx.state import content_of
@@ -46,17 +46,6 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def entity_graph(site: Site, iri: str) -> Graph:
-    """The statements with ``iri`` as subject or object."""
-    graph = Graph()
-    node = URIRef(iri)
-    for prop, value in site.index.outgoing(iri):
-        graph.add((node, URIRef(prop), value))
-    for subject, prop in site.index.incoming(iri):
-        graph.add((URIRef(subject), URIRef(prop), node))
-    return graph
-
-
 def entity_digest(site: Site, iri: str) -> str:
     """A hash of the statements about ``iri`` (out and in): its files change only with it."""
     digest = hashlib.sha256(code_fingerprint().encode() + b"\0" + iri.encode())
@@ -75,7 +64,7 @@ def whole_graph_files(site: Site) -> dict[str, bytes]:
 
 def entity_files(site: Site, docname: str, iri: str) -> dict[str, bytes]:
     """The statements about one entity as Turtle and JSON-LD."""
-    graph = entity_graph(site, iri)
+    graph = entity_graph(site.index, iri)
     return {
         f"data/{docname}.ttl": serialize(graph, "turtle").encode("utf-8"),
         f"data/{docname}.jsonld": serialize(graph, "json-ld").encode("utf-8"),

@@ -15,6 +15,7 @@ from sphinx import addnodes
 from sphinx.util.osutil import relative_uri
 
 from integrationskonzept.publish.site import blocks as b
+from integrationskonzept.publish.sphinx.htmlnodes import COPY, DETAILS, SUMMARY
 
 _SCHEMES = ("http", "https")
 
@@ -57,6 +58,11 @@ class Converter:
             return nodes.strong(item.text, item.text)
         if isinstance(item, b.Code):
             return nodes.literal(item.text, item.text)
+        if isinstance(item, b.CopyButton):
+            # plain text in any writer; the HTML builder makes it a button (.htmlnodes)
+            return nodes.inline(
+                item.label, item.label, classes=[COPY], ik_copy=item.text, ik_done=item.done
+            )
         return self.link(item)
 
     def link(self, item: b.Link) -> nodes.Node:
@@ -126,6 +132,12 @@ class Converter:
             note = nodes.note()
             note += self.para(item.inlines)
             return note
+        if isinstance(item, b.Details):
+            # a summary paragraph and the blocks; the HTML builder folds them (.htmlnodes)
+            summary = nodes.paragraph(item.summary, item.summary, classes=[SUMMARY])
+            folded = nodes.container("", summary, classes=[DETAILS])
+            folded.extend(self.block(child) for child in item.blocks)
+            return folded
         return self.section(item)
 
     def facts(self, item: b.Facts) -> nodes.field_list:

@@ -200,16 +200,25 @@ def _child(spec: LanguageBuild, inputs: SiteInputs) -> None:
     os._exit(build_language(spec, inputs))
 
 
-def _run_concurrently(specs: list[LanguageBuild], inputs: SiteInputs) -> dict[str, int]:
-    # fork: the children inherit the inputs (graph, model, reports) as they are in memory
+def _run_in_children(
+    specs: list[LanguageBuild], inputs: SiteInputs, concurrent: bool
+) -> dict[str, int]:
+    """Each language's build in a forked child: all at once, or one after the other.
+
+    A child inherits the inputs (graph, model, reports) as they are in memory, without
+    pickling. And Sphinx's state stays in it: Sphinx translates some labels once per process,
+    so a German build after an English one in the same process would keep English labels.
+    """
     context = multiprocessing.get_context("fork")
-    children = {spec.lang: context.Process(target=_child, args=(spec, inputs)) for spec in specs}
-    for child in children.values():
-        child.start()
     statuses = {}
-    for lang, child in children.items():
-        child.join()
-        statuses[lang] = child.exitcode if child.exitcode is not None else 1
+    waves = [specs] if concurrent else [[spec] for spec in specs]
+    for wave in waves:
+        children = {spec.lang: context.Process(target=_child, args=(spec, inputs)) for spec in wave}
+        for child in children.values():
+            child.start()
+        for lang, child in children.items():
+            child.join()
+            statuses[lang] = child.exitcode if child.exitcode is not None else 1
     return statuses
 
 
@@ -228,8 +237,8 @@ def build_docs(
     """Build the site from ``inputs``; raise :class:`DocsBuildFailed` on any Sphinx warning.
 
     ``warnings``: a file that receives Sphinx's warnings, one per language
-    (``<name>.<lang><suffix>``), besides stderr. ``concurrent``: build the languages in
-    parallel child processes (else one after the other in this process).
+    (``<name>.<lang><suffix>``), besides stderr. Each language is built in a child process;
+    ``concurrent``: all languages at once (else one after the other).
     """
     conf_folder = conf_dir(conf)
     out_dir = Path(out)
@@ -246,10 +255,7 @@ def build_docs(
             )
         )
     started = time.perf_counter()
-    if concurrent and len(specs) > 1:
-        statuses = _run_concurrently(specs, inputs)
-    else:
-        statuses = {spec.lang: build_language(spec, inputs) for spec in specs}
+    statuses = _run_in_children(specs, inputs, concurrent)
     seconds = time.perf_counter() - started
     failed = [f"{lang} (status {status})" for lang, status in statuses.items() if status != 0]
     if failed:

@@ -1,4 +1,8 @@
-"""The pages of an actor (including governance bodies) and of a network."""
+"""The pages of an actor (including governance bodies) and of a network.
+
+A network an actor leads in several fields is one row with those fields; long tables are
+folded behind a summary line (:func:`.common.folded`).
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from integrationskonzept.publish.site.blocks import (
     cell,
     joined,
 )
+from integrationskonzept.publish.site.pages.common import folded
 from integrationskonzept.publish.site.site import Site
 
 _HIDDEN_METRICS = {"iri", "label"}
@@ -45,7 +50,32 @@ def _topic_cell(site: Site, topic: str | None) -> Cell:
 def _table(
     site: Site, key: str, anchor: str, header: tuple[str, ...], rows: list[tuple[Cell, ...]]
 ) -> Section | None:
-    return Section(site.ui(key), anchor, (Table(header, tuple(rows)),)) if rows else None
+    if not rows:
+        return None
+    return Section(site.ui(key), anchor, (folded(site, Table(header, tuple(rows))),))
+
+
+def _grouped(site: Site, found: list[Responsibility], with_role: bool) -> list[tuple[Cell, ...]]:
+    """One row per network (and role): the network, its role, the fields it is listed in,
+    and how the report printed the actor there."""
+    order = {t.iri: i for i, t in enumerate(site.kb.topics)}
+    groups: dict[tuple[str, str], list[Responsibility]] = {}
+    for r in found:
+        groups.setdefault((r.responsible_for, r.role if with_role else ""), []).append(r)
+    rows: list[tuple[Cell, ...]] = []
+    for (network, role), items in groups.items():
+        topics = sorted({r.topic for r in items if r.topic}, key=lambda t: order.get(t, 99))
+        fields = joined([(site.topic_ref(t),) for t in topics]) or cell("–")
+        printed = "; ".join(dict.fromkeys(p for r in items if (p := r.as_printed or r.evidence)))
+        rows.append(
+            (
+                (site.ref(network),),
+                *((cell(site.term(role)),) if with_role else ()),
+                fields,
+                cell(printed or "–"),
+            )
+        )
+    return rows
 
 
 def responsibilities(site: Site, actor: Actor) -> list[Section | None]:
@@ -54,7 +84,7 @@ def responsibilities(site: Site, actor: Actor) -> list[Section | None]:
     measures = {m.iri: m for m in site.kb.measures()}
     own = [r for r in site.kb.responsibilities if r.actor == actor.iri]
     led = [r for r in own if r.role == "Lead" and r.responsible_for in networks]
-    joined = [r for r in own if r.role != "Lead" and r.responsible_for in networks]
+    other_roles = [r for r in own if r.role != "Lead" and r.responsible_for in networks]
     on_measures = [r for r in own if r.responsible_for in measures]
     rest = [
         r for r in own if r.responsible_for not in networks and r.responsible_for not in measures
@@ -63,9 +93,6 @@ def responsibilities(site: Site, actor: Actor) -> list[Section | None]:
     def row(r: Responsibility) -> tuple[Cell, ...]:
         return ((site.ref(r.responsible_for),), cell(site.term(r.role)), _topic_cell(site, r.topic))
 
-    def printed(r: Responsibility) -> Cell:
-        return cell(r.as_printed or r.evidence or "–")
-
     ui = site.ui
     return [
         _table(
@@ -73,14 +100,14 @@ def responsibilities(site: Site, actor: Actor) -> list[Section | None]:
             "networks_led",
             "networks-led",
             (ui("one.network"), ui("field"), ui("as_printed")),
-            [((site.ref(r.responsible_for),), _topic_cell(site, r.topic), printed(r)) for r in led],
+            _grouped(site, led, with_role=False),
         ),
         _table(
             site,
             "networks_joined",
             "networks-joined",
-            (ui("one.network"), ui("role"), ui("field")),
-            [row(r) for r in joined],
+            (ui("one.network"), ui("role"), ui("field"), ui("as_printed")),
+            _grouped(site, other_roles, with_role=True),
         ),
         _table(
             site,
@@ -186,18 +213,21 @@ def metrics(site: Site, actor: Actor) -> Section | None:
     )
 
 
-def render_actor(site: Site, actor: Actor) -> tuple[list[tuple[str, Cell]], list[Block]]:
-    """Facts and sections of an actor page."""
+def _sections(site: Site, actor: Actor) -> list[Block]:
+    """The sections an actor has; none if the data says nothing more about it."""
     found = [
         *responsibilities(site, actor),
         *memberships(site, actor),
         meetings(site, actor),
         metrics(site, actor),
     ]
-    sections: list[Block] = [s for s in found if s is not None]
-    if not sections:
-        sections.append(Para(cell(site.ui("none"))))
-    return facts(site, actor), sections
+    return [s for s in found if s is not None]
+
+
+def render_actor(site: Site, actor: Actor) -> tuple[list[tuple[str, Cell]], list[Block]]:
+    """Facts and sections of an actor page."""
+    sections = _sections(site, actor)
+    return facts(site, actor), sections or [Para(cell(site.ui("none")))]
 
 
 def leads_per_field(site: Site, network: Network) -> Section:
@@ -218,7 +248,7 @@ def leads_per_field(site: Site, network: Network) -> Section:
     )
     ui = site.ui
     header = (ui("field"), ui("actor"), ui("role"), ui("as_printed"))
-    body: Block = Table(header, rows) if rows else Para(cell(ui("no_lead")))
+    body: Block = folded(site, Table(header, rows)) if rows else Para(cell(ui("no_lead")))
     return Section(ui("leads_per_field"), "leads", (body,))
 
 
@@ -231,6 +261,10 @@ def render_network(site: Site, network: Network) -> tuple[list[tuple[str, Cell]]
         )
     topics = joined([(site.topic_ref(t),) for t in network.topics])
     rows.append((site.ui("topics"), topics or cell("–")))
-    _, sections = render_actor(site, network)
-    keep = [s for s in sections if not (isinstance(s, Section) and s.anchor == "networks-led")]
+    # (the actor view without its "none": the leads section always stands first)
+    keep = [
+        s
+        for s in _sections(site, network)
+        if not (isinstance(s, Section) and s.anchor == "networks-led")
+    ]
     return rows, [leads_per_field(site, network), *keep]

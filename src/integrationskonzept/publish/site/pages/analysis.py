@@ -131,8 +131,9 @@ def _communities(site: Site, report: AnalysisReport, text: dict[str, str]) -> Se
 
 def _structure(site: Site, report: AnalysisReport, text: dict[str, str]) -> Section:
     found = report.structure
+    # a component's groups are the networks and bodies that tie its actors: labelled links
     components = tuple(
-        (cell(str(i)), cell(str(len(c.actors))), cell(_value(c.groups)))
+        (cell(str(i)), cell(str(len(c.actors))), site.refs(list(c.groups)))
         for i, c in enumerate(found.components)
     )
     concentration = tuple(
@@ -152,7 +153,7 @@ def _structure(site: Site, report: AnalysisReport, text: dict[str, str]) -> Sect
         Section(
             text["components"],
             "components",
-            (Table(("#", text["size"], site.ui("topics")), components),),
+            (Table(("#", text["size"], site.ui("networks")), components),),
         ),
         Section(text["cut"], "cut-points", (Para(site.refs(list(found.articulation_points))),)),
         Section(

@@ -33,7 +33,7 @@ _TEXT = {
         "library": "Die Python-Bibliothek",
         "library_text": "Die Bibliothek lädt den Graphen, beantwortet benannte SPARQL-Abfragen und bietet ein typisiertes Modell:",  # noqa: E501
         "sparql": "SPARQL",
-        "sparql_text": "Welche Handlungsfelder sind priorisiert? Weitere Abfragen mit Live-Ergebnissen zeigt die",  # noqa: E501
+        "sparql_text": "Welche Handlungsfelder sind priorisiert? Weitere Abfragen mit ihren Ergebnissen beim Bauen der Seite zeigt die",  # noqa: E501
         "prioritized": "Priorisierte Handlungsfelder",
     },
     "en": {
@@ -50,7 +50,7 @@ _TEXT = {
         "library": "The Python library",
         "library_text": "The library loads the graph, answers named SPARQL queries and offers a typed model:",  # noqa: E501
         "sparql": "SPARQL",
-        "sparql_text": "Which fields of action are prioritized? More queries with live results are in the",  # noqa: E501
+        "sparql_text": "Which fields of action are prioritized? More queries with their results as built are in the",  # noqa: E501
         "prioritized": "Prioritized fields of action",
     },
 }

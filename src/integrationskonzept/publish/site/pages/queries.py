@@ -1,29 +1,40 @@
-"""The SPARQL gallery: every named query with its text and its live result.
+"""The SPARQL gallery: every named query with its text and its result as built.
 
 Parameters take the example values of :data:`EXAMPLES`; a parameter not listed there takes
-the example from its description (``z. B. lev:field/C``).
+the example from its description (``z. B. lev:field/C``). Results show plain values (numbers,
+text, labelled links), not RDF terms. Each query links to the local endpoint
+(``integrationskonzept serve``) with its text made standalone: prefixes declared and the
+example parameters bound in a ``VALUES`` clause.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from typing import Any
+from urllib.parse import quote
 
-from integrationskonzept.errors import IntegrationskonzeptError
+from rdflib import Literal
+
+from integrationskonzept.errors import IntegrationskonzeptError, UnmatchedParameterWarning
+from integrationskonzept.namespaces import PREFIXES
 from integrationskonzept.publish.site.blocks import (
     Block,
     Cell,
     CodeBlock,
     Facts,
+    Link,
     Note,
     Page,
     Para,
     Section,
     Table,
+    Text,
     cell,
 )
 from integrationskonzept.publish.site.site import Site
-from integrationskonzept.query import named_queries, query
+from integrationskonzept.query import NamedQuery, named_queries, query
+from integrationskonzept.query.runner import to_iri
 
 EXAMPLES: dict[str, dict[str, str]] = {
     "agreements-of-meeting": {
@@ -43,18 +54,23 @@ EXAMPLES: dict[str, dict[str, str]] = {
 }
 MAX_ROWS = 30
 _EXAMPLE = re.compile(r"z\.\s*B\.\s*(\S+)")
+# where `integrationskonzept serve` answers by default
+ENDPOINT = "http://127.0.0.1:7878/query"
+_WHERE = re.compile(r"\bWHERE\s*\{|\{", re.IGNORECASE)
 
 _TEXT = {
     "de": {
         "intro": "Jede benannte Abfrage der Bibliothek mit ihrem Text und ihrem Ergebnis auf den Daten dieser Seite. Ausführen in Python mit integrationskonzept.query.query(name, graph, **parameter) oder auf der Kommandozeile:",  # noqa: E501
-        "name": "Name", "params": "Parameter (Beispiel)", "result": "Ergebnis",
+        "name": "Name", "params": "Parameter (Beispiel)",
         "rows": "Zeilen", "shown": "gezeigt: die ersten", "none": "keine", "error": "Die Abfrage schlug fehl:",  # noqa: E501
+        "unmatched": "Der Beispielwert kommt in den Daten dieser Stadt nicht vor; setzen Sie einen eigenen ein.",  # noqa: E501
         "ask": "Antwort",
     },
     "en": {
         "intro": "Every named query of the library with its text and its result on this site's data. Run it in Python with integrationskonzept.query.query(name, graph, **parameters) or on the command line:",  # noqa: E501
-        "name": "Name", "params": "Parameters (example)", "result": "Result",
+        "name": "Name", "params": "Parameters (example)",
         "rows": "rows", "shown": "shown: the first", "none": "none", "error": "The query failed:",
+        "unmatched": "The example value does not occur in this city's data; put in one of its own.",
         "ask": "Answer",
     },
 }  # fmt: skip
@@ -72,21 +88,76 @@ def example_params(name: str, parameters: tuple[object, ...]) -> dict[str, str]:
     return found
 
 
+def standalone(named: NamedQuery, params: dict[str, str]) -> str:
+    """The query as any SPARQL endpoint takes it: the prefixes it uses declared, the header
+    comments left out, the parameters bound by a ``VALUES`` clause at the start of its
+    ``WHERE`` block.
+
+    >>> text = standalone(named_queries()["goals-of-topic"], {"topic": "lev:field/C"})
+    >>> print(text.splitlines()[0])
+    PREFIX ik: <https://w3id.org/integrationskonzept/ontology#>
+    >>> "VALUES ?topic { <https://w3id.org/integrationskonzept/leverkusen/field/C> }" in text
+    True
+    """
+    body = "\n".join(line for line in named.text.splitlines() if not line.startswith("#"))
+    body = body.strip() + "\n"
+    values = []
+    for parameter in named.parameters:
+        value = params[parameter.name]
+        if parameter.type == "iri":
+            term = to_iri(value, parameter.name).n3()
+        elif parameter.type == "integer":
+            term = Literal(int(value)).n3()
+        else:
+            term = Literal(value).n3()
+        values.append(f"VALUES ?{parameter.name} {{ {term} }}")
+    found = _WHERE.search(body)
+    if values and found is not None:
+        body = f"{body[: found.end()]} {' '.join(values)}{body[found.end() :]}"
+    used = [p for p in sorted(PREFIXES) if re.search(rf"(?<![\w<]){p}:", body)]
+    prologue = "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in used)
+    return prologue + body
+
+
+def endpoint_link(site: Site, named: NamedQuery, params: dict[str, str]) -> Para | None:
+    """A link that runs the query on the local endpoint (marked as needing it)."""
+    try:
+        text = standalone(named, params)
+    except (IntegrationskonzeptError, KeyError, ValueError):
+        return None
+    url = f"{ENDPOINT}?query={quote(text, safe='')}"
+    return Para(
+        (
+            Link(site.ui("run_endpoint"), url=url),
+            Text(f" ({site.ui('run_endpoint_note')})"),
+        )
+    )
+
+
 def _result(site: Site, name: str, params: dict[str, str], text: dict[str, str]) -> list[Block]:
     try:
-        result = query(name, site.kb.graph, **dict[str, Any](params))
+        # the examples name Leverkusen's resources: on another city's data they may match
+        # nothing, which the page says instead of a warning on the build's terminal
+        with warnings.catch_warnings(record=True) as unmatched:
+            warnings.simplefilter("always", UnmatchedParameterWarning)
+            result = query(name, site.kb.graph, **dict[str, Any](params))
     except IntegrationskonzeptError as exc:
         return [Note(cell(f"{text['error']} {exc}"))]
+    notes: list[Block] = [
+        Note(cell(text["unmatched"]))
+        for w in unmatched[:1]
+        if w.category is UnmatchedParameterWarning
+    ]
     if result.ask is not None:
         return [Para(cell(f"{text['ask']}: {site.ui('yes' if result.ask else 'no')}"))]
     rows: list[tuple[Cell, ...]] = [
-        tuple(site.value(term) if term is not None else cell("") for term in row)
+        tuple(site.plain(term) if term is not None else cell("") for term in row)
         for row in result.rows[:MAX_ROWS]
     ]
     count = f"{len(result)} {text['rows']}"
     if len(result) > MAX_ROWS:
         count += f" ({text['shown']} {MAX_ROWS})"
-    blocks: list[Block] = [Para(cell(count))]
+    blocks: list[Block] = [*notes, Para(cell(count))]
     if rows:
         blocks.append(Table(result.variables, tuple(rows)))
     return blocks
@@ -109,12 +180,18 @@ def page(site: Site) -> Page:
         command = f"integrationskonzept query {name}" + "".join(
             f" --param {k}={v}" for k, v in params.items()
         )
+        link = endpoint_link(site, named, params)
         section: list[Block] = [
             Para(cell(description)),
             Facts(((text["name"], cell(name)), (text["params"], cell(shown)))),
             CodeBlock(named.text.rstrip() + "\n", "sparql"),
             CodeBlock(command + "\n", "shell"),
-            Section(text["result"], f"result-{name}", tuple(_result(site, name, params, text))),
+            *([link] if link is not None else []),
+            Section(
+                site.ui("results_as_built"),
+                f"result-{name}",
+                tuple(_result(site, name, params, text)),
+            ),
         ]
         blocks.append(Section(named.title_in(site.lang), f"q-{name}", tuple(section)))
     return Page("queries", site.ui("page.queries"), tuple(blocks))
