@@ -32,6 +32,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -74,13 +75,7 @@ def _timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
     return seconds
 
 
-def _series(
-    runs: int, command: list[str], cwd: Path, env: dict[str, str], before: Callable[[int], None]
-) -> dict[str, Any]:
-    seconds = []
-    for run in range(runs):
-        before(run)
-        seconds.append(_timed(command, cwd, env))
+def _summary(seconds: list[float], command: list[str]) -> dict[str, Any]:
     return {
         "median_s": round(statistics.median(seconds), 3),
         "min_s": round(min(seconds), 3),
@@ -105,59 +100,83 @@ def _editor(data: Path) -> tuple[Callable[[int], None], Callable[[], None]]:
     return edit, restore
 
 
-def _build_pair(
-    runs: int, cli: list[str], cwd: Path, env: dict[str, str], data: Path, out: Path
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """``build`` from scratch, then after one edit (starting from the last clean build)."""
-    command = [*cli, "build", "--data", str(data), "--out", str(out)]
-    clean = _series(runs, command, cwd, env, lambda _: shutil.rmtree(out, ignore_errors=True))
-    edit, restore = _editor(data)
-    try:
-        incremental = _series(runs, command, cwd, env, edit)
-    finally:
-        restore()
-        shutil.rmtree(out, ignore_errors=True)
-    return clean, incremental
+@dataclass
+class _Build:
+    """One measured command: how to run it, what to do before, and its times."""
+
+    key: str
+    command: list[str]
+    cwd: Path
+    env: dict[str, str]
+    before: Callable[[int], None]
+    seconds: list[float]
 
 
 def measure(baseline: str, runs: int, work: Path) -> dict[str, Any]:
-    """Every figure of this benchmark, measured below ``work``."""
+    """Every figure of this benchmark, measured below ``work``.
+
+    The runs are interleaved (run 1 of every build, then run 2 …), so that the machine's
+    ups and downs touch a figure and its baseline alike.
+    """
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     cli = [sys.executable, "-m", "integrationskonzept"]
     data = shutil.copytree(ROOT / "data" / "leverkusen", work / "data")
+    edit, restore = _editor(data)
     empty = work / "empty"
     empty.mkdir()
-    results: dict[str, Any] = {}
-    results["build-clean"], results["build-incremental"] = _build_pair(
-        runs, cli, empty, env, data, work / "build"
-    )
     tree = work / "baseline"
     subprocess.run(
         ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), baseline],
         check=True,
         capture_output=True,
     )
-    try:
-        # the baseline's own package first on the path (before the editable install's)
-        old_env = {**env, "PYTHONPATH": str(tree / "src")}
-        results["baseline-build-clean"], results["baseline-build-incremental"] = _build_pair(
-            runs, cli, tree, old_env, data, work / "baseline-build"
-        )
-    finally:
-        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)])
-    html = work / "docs" / "html"
-    docs = [*cli, "docs", "--data", str(data), "--out", str(html)]
-    wipe = lambda _: shutil.rmtree(work / "docs", ignore_errors=True)  # noqa: E731
-    results["docs-clean"] = _series(runs, docs, empty, env, wipe)
+    # the baseline's own package first on the path (before the editable install's)
+    old_env = {**env, "PYTHONPATH": str(tree / "src")}
     bare_conf = work / "alabaster"
     bare_conf.mkdir()
     (bare_conf / "conf.py").write_text(
         ALABASTER_CONF.format(conf=str(CONF / "conf.py"), favicon=str(CONF / "favicon.svg")),
         encoding="utf-8",
     )
-    results["docs-clean-bare"] = _series(runs, [*docs, "--conf", str(bare_conf)], empty, env, wipe)
-    wipe(0)
-    return results
+    html = work / "docs" / "html"
+    docs = [*cli, "docs", "--data", str(data), "--out", str(html)]
+
+    def wipe(folder: Path) -> Callable[[int], None]:
+        def clean(_: int) -> None:
+            restore()
+            shutil.rmtree(folder, ignore_errors=True)
+
+        return clean
+
+    def build(out: Path) -> list[str]:
+        return [*cli, "build", "--data", str(data), "--out", str(out)]
+
+    new_out, old_out = work / "build", work / "baseline-build"
+    builds = [
+        _Build("build-clean", build(new_out), empty, env, wipe(new_out), []),
+        _Build("build-incremental", build(new_out), empty, env, edit, []),
+        _Build("baseline-build-clean", build(old_out), tree, old_env, wipe(old_out), []),
+        _Build("baseline-build-incremental", build(old_out), tree, old_env, edit, []),
+        _Build("docs-clean", docs, empty, env, wipe(work / "docs"), []),
+        _Build(
+            "docs-clean-bare",
+            [*docs, "--conf", str(bare_conf)],
+            empty,
+            env,
+            wipe(work / "docs"),
+            [],
+        ),
+    ]
+    try:
+        for run in range(runs):
+            for one in builds:
+                one.before(run)
+                one.seconds.append(_timed(one.command, one.cwd, one.env))
+                print(f"run {run + 1}: {one.key} {one.seconds[-1]:.1f} s", file=sys.stderr)
+    finally:
+        restore()
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)])
+    return {one.key: _summary(one.seconds, one.command) for one in builds}
 
 
 def ratios(results: dict[str, Any]) -> dict[str, float]:

@@ -104,6 +104,8 @@ def rewrite_graph(
     """
     target = bind_prefixes(Graph())
     for s, p, o in source:
+        if p in _CITY_PREFIX_DECLARATION:
+            continue  # a synthetic city declares no prefix: lev: is Leverkusen's
         if label_suffix is not None and p == SKOS.prefLabel and isinstance(o, Literal):
             o = Literal(f"{o} ({label_suffix})", lang=o.language, datatype=o.datatype)
         target.add(
@@ -114,6 +116,13 @@ def rewrite_graph(
             )
         )
     return target
+
+
+# the city's own CURIE prefix (vann:), declared in Leverkusen's documents.ttl
+_CITY_PREFIX_DECLARATION = (
+    URIRef("http://purl.org/vocab/vann/preferredNamespacePrefix"),
+    URIRef("http://purl.org/vocab/vann/preferredNamespaceUri"),
+)
 
 
 @functools.cache

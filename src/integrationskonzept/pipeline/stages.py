@@ -112,7 +112,7 @@ def export(artefacts: Artefacts) -> StageResult:
 
 
 # what the docs stage needs besides the core: the "docs" extra
-DOCS_PACKAGES = ("sphinx", "furo", "myst_parser")
+DOCS_PACKAGES = ("sphinx", "furo", "myst_parser", "sphinx_copybutton")
 
 
 def check_docs_available() -> None:
