@@ -27,9 +27,12 @@ lint: $(STAMP) ## ruff (lint + format check), mypy and the layer contract (impor
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-browser: ## Install Debian's chromium for the browser tests (once)
+browser: ## Install Debian's chromium and axe-core (npm, package-lock.json) for the browser tests (once)
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+	@command -v npm >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm; }
+	@test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
 
 test: lint browser ## Lint, type-check and run the whole test suite (browser tests included)
 	IK_REQUIRE_BROWSER=1 $(BIN)/pytest -n auto

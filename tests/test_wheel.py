@@ -108,3 +108,8 @@ def test_installed_wheel_builds_the_whole_site_in_an_empty_folder(tmp_path: Path
             assert (lang_root / page).is_file(), lang_root / page
         assert (lang_root / "downloads" / "knowledge-base.ttl").is_file()
     assert 'lang="en"' in (html / "en" / "index.html").read_text(encoding="utf-8")
+    # the message catalogs ship in the wheel: German chrome and search messages, English too
+    german = (html / "index.html").read_text(encoding="utf-8")
+    assert "Zum Inhalt springen" in german and "Auf dieser Seite" in german
+    assert "Suche beendet" in (html / "_static" / "translations.js").read_text(encoding="utf-8")
+    assert "Skip to content" in (html / "en" / "index.html").read_text(encoding="utf-8")

@@ -44,6 +44,8 @@ PAGES = (
     "validation.html",
     "queries.html",
     "ontology.html",
+    "ontology/ActionField.html",
+    "ontology/Responsibility.html",
     "downloads.html",
     "cli.html",
     "errors.html",
@@ -57,6 +59,8 @@ PAGES = (
     "en/actor/kommunales-integrationszentrum.html",
     "en/network-analysis.html",
     "en/queries.html",
+    "en/ontology/ActionField.html",
+    "screenshots.html",
 )
 
 # What sticks out of the column: every element of the article that ends right of it (less
@@ -132,11 +136,11 @@ def test_wide_tables_scroll_by_keyboard_with_a_cue(tabs: dict[int, Any], served_
     tab = tabs[390]
     tab.goto(served_site + "network-analysis.html")
     tab.wait_for_load_state("networkidle")
-    region = tab.locator(".ik-scroll-frame.ik-overflows > .ik-scroll").first
+    region = tab.locator("#actors .ik-scroll-frame.ik-overflows > .ik-scroll").first
     assert region.get_attribute("tabindex") == "0"
     assert region.get_attribute("role") == "region"
     assert (region.get_attribute("aria-label") or "").startswith("Tabelle: ")
-    hint = tab.locator(".ik-scroll-frame.ik-overflows + .ik-scroll-hint").first
+    hint = tab.locator("#actors .ik-scroll-frame.ik-overflows + .ik-scroll-hint").first
     assert hint.is_visible() and "seitlich scrollen" in hint.inner_text()
     region.focus()
     before = region.evaluate("el => el.scrollLeft")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import shutil
 import sys
 from collections import Counter
@@ -24,6 +25,8 @@ from integrationskonzept.pipeline import DocsOptions, plan, run, stages
 from integrationskonzept.publish.site.inputs import SiteInputs
 
 TINY_CITY = Path(__file__).parents[1] / "hardening" / "city"
+MUSTERSTADT_2020 = Path(__file__).parents[1] / "compare" / "fixtures" / "musterstadt-2020"
+MUSTERSTADT_2022 = Path(__file__).parents[1] / "compare" / "fixtures" / "musterstadt-2022"
 
 # a goal without its field: a SHACL violation (and a node the model cannot use)
 BROKEN_GOAL = """\
@@ -43,6 +46,13 @@ def test_plan_takes_what_a_stage_needs_in_build_order() -> None:
     assert plan("docs") == ("load", "validate", "analyse", "export", "docs")
     assert plan("build") == plan("docs")
     assert plan("build", docs=False) == ("load", "validate", "analyse", "export")
+    # with a previous report's data: compare, just before the site
+    assert plan("build", previous=True) == (
+        "load", "validate", "analyse", "export", "compare", "docs"
+    )  # fmt: skip
+    assert plan("docs", previous=True) == plan("build", previous=True)
+    assert plan("compare") == ("load", "compare")
+    assert plan("validate", previous=True) == ("load", "validate")
 
 
 def test_unknown_stage_is_an_input_error() -> None:
@@ -129,6 +139,37 @@ def test_a_build_loads_validates_and_analyses_once(
     assert (tmp_path / "out" / "site" / "html" / "en" / "index.html").is_file()
     # the two languages were built in forked children: their calls are in the log too
     assert calls() == Counter({"load": 1, "shacl": 1, "analyse": 1})
+
+
+def test_a_build_with_a_previous_report_loads_it_once_and_does_not_validate_it(
+    tmp_path: Path, calls: Callable[[], Counter[str]]
+) -> None:
+    out = tmp_path / "out"
+    artefacts, summary = run(
+        "build", data=MUSTERSTADT_2022, previous=MUSTERSTADT_2020, out=out, docs=False
+    )
+    assert [stage.name for stage in summary.stages] == [
+        "load", "validate", "analyse", "export", "compare"
+    ]  # fmt: skip
+    # the previous folder is parsed once more; SHACL and the analysis still run once
+    assert calls() == Counter({"load": 2, "shacl": 1, "analyse": 1})
+    found = artefacts.need("comparison")
+    assert sum(found.diff.counts().values()) == 7
+    assert summary.stage("compare").outputs == [out / "changes.json", out / "changes.md"]
+    assert json.loads((out / "changes.json").read_text(encoding="utf-8"))["counts"]["goals"] == 1
+
+
+def test_a_missing_previous_folder_stops_the_build_before_any_work(tmp_path: Path) -> None:
+    runner = CliRunner()
+    for command in ("build", "docs"):
+        result = runner.invoke(
+            main,
+            [command, "--data", str(TINY_CITY), "--previous", str(tmp_path / "gone"),
+             "--out", str(tmp_path / "out")],
+        )  # fmt: skip
+        assert result.exit_code == 2, result.output
+        assert "gone" in result.output and "does not exist" in result.output
+    assert not (tmp_path / "out").exists()
 
 
 def test_validate_and_analyse_commands_load_once(

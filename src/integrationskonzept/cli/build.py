@@ -18,14 +18,26 @@ from integrationskonzept.cli._common import data_option, handle_errors
 )
 @click.option("--no-docs", is_flag=True, help="Leave out the site (no Sphinx needed).")
 @click.option(
+    "--previous",
+    type=click.Path(file_okay=False),
+    default=None,
+    metavar="DIR",
+    help="The data folder of the previous report: the site's Changes page shows what changed.",
+)
+@click.option(
     "--conf",
     type=click.Path(file_okay=False),
     default=None,
     help="A Sphinx project folder (conf.py, pages/) instead of the packaged one.",
 )
 @handle_errors
-def command(data: str | None, out: str, no_docs: bool, conf: str | None) -> None:
-    """Validate, analyse, export and publish the knowledge base (the main job)."""
+def command(
+    data: str | None, out: str, no_docs: bool, conf: str | None, previous: str | None
+) -> None:
+    """Validate, analyse, export and publish the knowledge base (the main job).
+
+    With --previous DIR it also compares with a previous report's data (changes.json,
+    changes.md and the site's Changes page)."""
     from pathlib import Path
 
     from rich.console import Console
@@ -42,6 +54,7 @@ def command(data: str | None, out: str, no_docs: bool, conf: str | None) -> None
             "build",
             data=data,
             out=out,
+            previous=previous,
             docs=not no_docs,
             docs_options=DocsOptions(conf=None if conf is None else Path(conf)),
             reference=None if no_docs else collect(root),

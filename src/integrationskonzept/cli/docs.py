@@ -45,6 +45,13 @@ from integrationskonzept.errors import InputError
     help="Folder for the generated sources [default: OUT/../sources].",
 )
 @click.option("--fresh", is_flag=True, help="Re-read every page (ignore the saved state).")
+@click.option(
+    "--previous",
+    type=click.Path(file_okay=False),
+    default=None,
+    metavar="DIR",
+    help="The data folder of the previous report: the site's Changes page shows what changed.",
+)
 @handle_errors
 def command(
     data: str | None,
@@ -54,10 +61,12 @@ def command(
     conf: str | None,
     sources: str | None,
     fresh: bool,
+    previous: str | None,
 ) -> None:
     """Generate the site from the graph and build it strictly (-W -n --keep-going).
 
-    Runs the pipeline up to the site: load, validate, analyse, export (in memory), docs.
+    Runs the pipeline up to the site: load, validate, analyse, export (in memory), with
+    --previous DIR compare, then docs.
     """
     from pathlib import Path
 
@@ -69,8 +78,9 @@ def command(
     languages(lang)
     parse_jobs(jobs)
     conf_dir(conf)
-    if data is not None and not Path(data).is_dir():
-        raise InputError("the data folder does not exist", path=data)
+    for folder in (data, previous):
+        if folder is not None and not Path(folder).is_dir():
+            raise InputError("the data folder does not exist", path=folder)
     root = click.get_current_context().find_root().command
     assert isinstance(root, click.Group)
     options = DocsOptions(
@@ -85,6 +95,7 @@ def command(
         "docs",
         data=data,
         out=None,
+        previous=previous,
         docs_options=options,
         reference=collect(root),
         fail_on_violation=False,

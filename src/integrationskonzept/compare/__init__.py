@@ -9,6 +9,7 @@ module             what it does
 ``changes``        the changes as frozen records and the :class:`Diff` (JSON-ready)
 ``diff``           :func:`compare`: two knowledge bases in, one :class:`Diff` out
 ``render``         the diff as text, Markdown or JSON
+``status``         measure status per topic on both sides; the :class:`Comparison`
 ``revisions``      a folder of the data as it was in a git revision (``git show``)
 =================  ==========================================================
 
@@ -32,8 +33,10 @@ from integrationskonzept.compare.changes import (
 )
 from integrationskonzept.compare.diff import compare
 from integrationskonzept.compare.render import render
+from integrationskonzept.compare.status import Comparison, TopicStatus, comparison, status_by_topic
 
 __all__ = [
+    "Comparison",
     "Diff",
     "GoalChange",
     "MeasureEntry",
@@ -42,6 +45,9 @@ __all__ = [
     "ResponsibilityChange",
     "Side",
     "StatusChange",
+    "TopicStatus",
     "compare",
+    "comparison",
     "render",
+    "status_by_topic",
 ]

@@ -1,5 +1,8 @@
 """The build as a pipeline: load → validate → analyse → export → docs, results flowing forward.
 
+With a previous report's data (``previous=``, ``build --previous DIR``) a compare stage runs
+before the site: it loads that folder once and hands the comparison to the docs stage.
+
 :func:`run` runs the stages a target needs, in order, on one set of
 :class:`~.artefacts.Artefacts`: the graph is loaded once, SHACL runs once, the analysis runs
 once, and the docs stage receives all of it typed. The commands ``build``, ``docs``,
@@ -10,6 +13,8 @@ once, and the docs stage receives all of it typed. The commands ``build``, ``doc
 ('load', 'analyse')
 >>> plan("build")
 ('load', 'validate', 'analyse', 'export', 'docs')
+>>> plan("build", previous=True)
+('load', 'validate', 'analyse', 'export', 'compare', 'docs')
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as out:
@@ -42,20 +47,23 @@ __all__ = [
 _BY_NAME = {stage.name: stage for stage in STAGES}
 
 
-def plan(target: str, *, docs: bool = True) -> tuple[str, ...]:
+def plan(target: str, *, docs: bool = True, previous: bool = False) -> tuple[str, ...]:
     """The stages that ``target`` needs, in build order (``"build"``: every stage).
 
-    ``docs=False`` leaves the docs stage out of a build.
+    ``docs=False`` leaves the docs stage out of a build; the compare stage is in the plan
+    only with ``previous`` (a previous report's data is given) or as the target itself.
     """
+    skipped = {"compare"} if not previous and target != "compare" else set()
     if target == "build":
-        return tuple(name for name in STAGE_NAMES if docs or name != "docs")
+        skipped |= set() if docs else {"docs"}
+        return tuple(name for name in STAGE_NAMES if name not in skipped)
     if target not in _BY_NAME:
         raise InputError(f"unknown stage {target!r}; choose one of {', '.join(STAGE_NAMES)}")
     wanted = {target}
     for stage in reversed(STAGES):
         if stage.name in wanted:
             wanted.update(stage.needs)
-    return tuple(name for name in STAGE_NAMES if name in wanted)
+    return tuple(name for name in STAGE_NAMES if name in wanted and name not in skipped)
 
 
 def _noop(_: str) -> None:
@@ -67,6 +75,7 @@ def run(
     *,
     data: Path | str | None = None,
     out: Path | str | None = "build",
+    previous: Path | str | None = None,
     docs: bool = True,
     docs_options: DocsOptions | None = None,
     reference: CommandLineReference | None = None,
@@ -76,19 +85,25 @@ def run(
     """Run the stages ``target`` needs; return the artefacts and what each stage did.
 
     ``out=None`` computes without writing files (the site still goes where ``docs_options``
-    says). ``reference``: the command line's help texts and error examples for the site.
+    says). ``previous``: the data folder of a previous report; the build then compares with
+    it and the site's Changes page shows what changed. ``reference``: the command line's
+    help texts and error examples for the site.
     Raises :class:`~integrationskonzept.errors.ValidationFailed` (after writing the
     validation report) when validation finds a violation, ``fail_on_violation`` is set and a
     later stage would run.
     """
+    if previous is not None and not Path(previous).is_dir():
+        # before any work, not after a minute of it
+        raise InputError("the previous report's data folder does not exist", path=previous)
     artefacts = Artefacts(
         data=None if data is None else Path(data),
         out=None if out is None else Path(out),
+        previous=None if previous is None else Path(previous),
         reference=reference or CommandLineReference(),
         docs_options=docs_options or DocsOptions(),
     )
     summary = BuildSummary()
-    names = plan(target, docs=docs)
+    names = plan(target, docs=docs, previous=previous is not None)
     artefacts.plan = names
     if "docs" in names:
         check_docs_available()  # before any work, not after a minute of it
@@ -110,16 +125,19 @@ def run_build(
     data: Path | str | None = None,
     out: Path | str = "build",
     *,
+    previous: Path | str | None = None,
     progress: Progress = _noop,
     fail_on_violation: bool = True,
     docs: bool = True,
     reference: CommandLineReference | None = None,
 ) -> BuildSummary:
-    """Every stage on one city's knowledge base, outputs below ``out``; the summary."""
+    """Every stage on one city's knowledge base, outputs below ``out``; the summary
+    (``previous``: compare with a previous report's data folder)."""
     _, summary = run(
         "build",
         data=data,
         out=out,
+        previous=previous,
         docs=docs,
         reference=reference,
         progress=progress,

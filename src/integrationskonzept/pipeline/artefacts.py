@@ -14,6 +14,7 @@ from typing import Any
 from rdflib import Graph
 
 from integrationskonzept.analyse import AnalysisGraphs, AnalysisReport
+from integrationskonzept.compare import Comparison
 from integrationskonzept.errors import IntegrationskonzeptError
 from integrationskonzept.model import KnowledgeBase
 from integrationskonzept.publish.site.inputs import CommandLineReference
@@ -48,10 +49,13 @@ class Artefacts:
     ``out`` is the folder the file outputs go to; ``None`` computes without writing (what
     ``validate`` and ``analyse`` on the terminal need). ``source`` is the graph exactly as
     parsed (exports are made from it), ``graph`` its copy on Oxigraph (queries run on it).
+    ``previous`` is the data folder of an earlier report (``build --previous``); the compare
+    stage sets ``comparison`` from it.
     """
 
     data: Path | None
     out: Path | None
+    previous: Path | None = None
     plan: tuple[str, ...] = ()
     reference: CommandLineReference = field(default_factory=CommandLineReference)
     docs_options: DocsOptions = field(default_factory=DocsOptions)
@@ -63,6 +67,7 @@ class Artefacts:
     analysis_graphs: AnalysisGraphs | None = None
     analysis_files: Mapping[str, str | bytes] | None = None
     downloads: Mapping[str, bytes] | None = None
+    comparison: Comparison | None = None
     docs: list[DocsResult] | None = None
 
     def need(self, name: str) -> Any:

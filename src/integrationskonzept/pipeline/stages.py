@@ -1,6 +1,7 @@
 """The stages of a build, each a public function from the artefacts so far to a StageResult.
 
-load → validate → analyse → export → docs. A stage reads what earlier stages made
+load → validate → analyse → export → (compare) → docs; compare runs only when a previous
+report's data is given (``build --previous DIR``). A stage reads what earlier stages made
 (:meth:`~.artefacts.Artefacts.need`), sets its own artefact and writes its files below
 ``artefacts.out`` (nothing when ``out`` is ``None``). None loads, validates or analyses again.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 from integrationskonzept.analyse import analyse as analyse_graphs
 from integrationskonzept.analyse import build_graphs
 from integrationskonzept.atomic import write_bytes, write_text
+from integrationskonzept.compare import comparison, render
 from integrationskonzept.errors import DocsUnavailable
 from integrationskonzept.load import copy_graph
 from integrationskonzept.load import load as load_graph
@@ -25,7 +27,9 @@ from integrationskonzept.pipeline.result import StageResult
 from integrationskonzept.publish.files.analysis_files import rendered_files
 from integrationskonzept.publish.files.downloads import graph_files
 from integrationskonzept.publish.site.inputs import SiteInputs
+from integrationskonzept.resources import data_dir
 from integrationskonzept.stats import class_counts
+from integrationskonzept.terms import declared_prefixes
 from integrationskonzept.validation import ValidationReport, validate_in
 
 # violating nodes shown when validation stops a build (the report file has all of them)
@@ -40,11 +44,15 @@ def load(artefacts: Artefacts) -> StageResult:
     objects on first use; the docs stage checks them all before Sphinx starts, while
     validation reports what SHACL finds first.
     """
-    source = load_graph(artefacts.data)
-    graph = copy_graph(source, "oxigraph")
-    artefacts.source, artefacts.graph = source, graph
-    artefacts.kb = KnowledgeBase(graph=graph, source=source)
-    return StageResult("load", f"{len(graph)} triples")
+    kb = _knowledge_base(artefacts.data)
+    artefacts.source, artefacts.graph, artefacts.kb = kb.source, kb.graph, kb
+    return StageResult("load", f"{len(kb.graph)} triples")
+
+
+def _knowledge_base(data: Path | None) -> KnowledgeBase:
+    """One folder parsed once (rdflib's store), its copy on Oxigraph, and the model on both."""
+    source = load_graph(data)
+    return KnowledgeBase(graph=copy_graph(source, "oxigraph"), source=source)
 
 
 def violation_lines(report: ValidationReport, shown: int = SHOWN_VIOLATIONS) -> tuple[str, ...]:
@@ -111,6 +119,37 @@ def export(artefacts: Artefacts) -> StageResult:
     return StageResult("export", f"{len(graph)} triples in {len(files) - 2} formats", written)
 
 
+def compare(artefacts: Artefacts) -> StageResult:
+    """What changed since the previous report: the previous data folder loaded once, its
+    model checked, compared with this build's model; ``changes.json`` and ``changes.md``.
+
+    The previous folder is not validated with SHACL: it is an earlier, published state, and
+    a finding in it should not stop this build; data the model cannot use still stops here
+    with the node and property (:meth:`~integrationskonzept.model.KnowledgeBase.check`).
+    """
+    if artefacts.previous is None:
+        return StageResult("compare", "no previous report given (--previous DIR)")
+    new = artefacts.need("kb").check()
+    old = _knowledge_base(artefacts.previous).check()
+    result = comparison(
+        old,
+        new,
+        old_source=artefacts.previous.name,
+        new_source=(artefacts.data or data_dir()).name,
+    )
+    artefacts.comparison = result
+    written: list[Path] = []
+    if artefacts.out is not None:
+        prefixes = declared_prefixes(old.source) | declared_prefixes(new.source)
+        files = {
+            "changes.json": render(result.diff, "json"),
+            "changes.md": render(result.diff, "markdown", lang="de", prefixes=prefixes),
+        }
+        written = _write_all(artefacts.out, files)
+    changes = sum(result.diff.counts().values())
+    return StageResult("compare", f"{changes} changes since {artefacts.previous}", written)
+
+
 # what the docs stage needs besides the core: the "docs" extra
 DOCS_PACKAGES = ("sphinx", "furo", "myst_parser", "sphinx_copybutton")
 
@@ -147,6 +186,8 @@ def docs(artefacts: Artefacts) -> StageResult:
         analysis_files=artefacts.need("analysis_files"),
         downloads=artefacts.need("downloads"),
         reference=artefacts.reference,
+        # the compare stage's result; None when no previous report was given
+        comparison=artefacts.comparison,
     )
     results = build_docs(
         inputs,
@@ -193,6 +234,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("validate", validate, ("load",)),
     Stage("analyse", analyse, ("load",)),
     Stage("export", export, ("load",)),
-    Stage("docs", docs, ("load", "validate", "analyse", "export")),
+    Stage("compare", compare, ("load",)),
+    # compare only with a previous report (see pipeline.plan)
+    Stage("docs", docs, ("load", "validate", "analyse", "export", "compare")),
 )
 STAGE_NAMES = tuple(stage.name for stage in STAGES)

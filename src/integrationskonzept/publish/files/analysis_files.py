@@ -210,9 +210,21 @@ def rendered_files(report: AnalysisReport, graphs: AnalysisGraphs) -> dict[str, 
         "actors.graphml": graphml(actors),
         "actors.gexf": gexf(actors),
     }
+    # an SVG's title and description: what it shows and its data in words
+    described = {
+        "affiliation": (
+            "Actors and the networks and bodies they are tied to, by field",
+            figures.affiliation_description(graphs.affiliation),
+        ),
+        "actors": (
+            "Actor projection: actors sharing networks, by field",
+            figures.projection_description(graphs.actors, primary),
+        ),
+    }
     for name, figure in drawings.items():
         files[f"{name}.png"] = figures.render(figure, "png")
-        files[f"{name}.svg"] = figures.render(figure, "svg")
+        titles = figures.node_titles(graphs.actors) if name == "actors" else None
+        files[f"{name}.svg"] = figures.render(figure, "svg", *described[name], titles=titles)
     return dict(sorted(files.items()))
 
 

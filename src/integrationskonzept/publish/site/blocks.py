@@ -164,13 +164,14 @@ class Head:
 class Page:
     """One generated page: its document name, title, content and the pages it lists
     in a hidden toctree (the kinds' index pages and the root); an entity's page has a
-    :class:`Head`."""
+    :class:`Head` and ``keywords`` (its code and names, which the search ranks first)."""
 
     docname: str
     title: str
     blocks: tuple[Block, ...]
     toctree: tuple[str, ...] = ()
     head: Head | None = None
+    keywords: tuple[str, ...] = ()
 
 
 def _plain(value: Any) -> Any:

@@ -19,7 +19,7 @@ from integrationskonzept.publish.site.overview import (
     overview_pages,
     root_toctree,
 )
-from integrationskonzept.publish.site.pages import home
+from integrationskonzept.publish.site.pages import changes, home
 from integrationskonzept.publish.site.site import Site
 
 SOURCE_SUFFIXES = (".md", ".rst")
@@ -43,19 +43,9 @@ class SiteContent:
 
 
 def _figures(site: Site) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    for dataset in site.datasets:
-        svg = figures.chart(dataset, site.ui("value"))
-        if svg is not None:
-            name = f"_figures/{dataset.iri.rsplit('/', 1)[-1]}.svg"
-            files[name] = svg
-            site.charts[dataset.iri] = "/" + name
-    for name in ("affiliation", "actors"):
-        content = site.analysis_files.get(f"{name}.svg")
-        if content is not None:
-            files[f"_figures/analysis-{name}.svg"] = (
-                content if isinstance(content, bytes) else content.encode("utf-8")
-            )
+    # the statistics charts and the analysis figures in the site's language, then the home's
+    files = figures.site_figures(site)
+    files.update(home.figures(site))
     return files
 
 
@@ -70,6 +60,11 @@ def handwritten(folder: Path | None, lang: str) -> dict[str, bytes]:
             path = base / f"{name}{suffix}"
             if path.is_file():
                 found[f"{name}{suffix}"] = path.read_bytes()
+        # a page with several images keeps them in a folder of its name (screenshots/*.png)
+        if (base / name).is_dir():
+            for path in sorted((base / name).iterdir()):
+                if path.suffix in IMAGE_SUFFIXES and path.is_file():
+                    found[f"{name}/{path.name}"] = path.read_bytes()
     return found
 
 
@@ -88,6 +83,7 @@ def site_content(inputs: SiteInputs, lang: str, pages_folder: Path | None) -> Si
     """The whole site of ``lang`` from the typed inputs (figures first: pages link them)."""
     site = Site(inputs, lang)
     files = _figures(site)
+    files.update(changes.files(site))
     pages = build_pages(site)
     files.update(handwritten(pages_folder, lang))
     present = {page.docname for page in pages} | {name for name, _ in HANDWRITTEN}

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from integrationskonzept.analyse import AnalysisReport, analyse, build_graphs
+from integrationskonzept.compare import Comparison
 from integrationskonzept.model import KnowledgeBase
 from integrationskonzept.publish.files.analysis_files import rendered_files
 from integrationskonzept.publish.files.downloads import graph_files
@@ -51,7 +52,9 @@ class SiteInputs:
     ``validation``: the report per language (``"de"``, ``"en"``) of one SHACL run;
     ``analysis_files``: the analysis outputs by file name (figures included);
     ``downloads``: the whole-graph downloads by path below the site (``downloads/…``);
-    ``pages``: a folder of hand-written pages per language (``<pages>/<lang>/``), if any.
+    ``pages``: a folder of hand-written pages per language (``<pages>/<lang>/``), if any;
+    ``comparison``: what changed since a previous report (the compare stage's result), if
+    one was given.
     """
 
     kb: KnowledgeBase
@@ -60,6 +63,7 @@ class SiteInputs:
     analysis_files: Mapping[str, str | bytes] = field(default_factory=dict)
     downloads: Mapping[str, bytes] = field(default_factory=dict)
     reference: CommandLineReference = field(default_factory=CommandLineReference)
+    comparison: Comparison | None = None
 
     @classmethod
     def from_data(cls, data: Path | str | None = None) -> SiteInputs:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from integrationskonzept.model import Entity
-from integrationskonzept.publish.site import linked
+from integrationskonzept.publish.site import linked, search
 from integrationskonzept.publish.site.blocks import (
     Block,
     Cell,
@@ -160,7 +160,11 @@ def entity_page(site: Site, kind: Kind, entity: Entity) -> Page:
     body.extend(common.footer(site, entity, docname))
     title = kind.title(site, entity)
     return Page(
-        docname, title, tuple(body), head=linked.head(site, kind.name, entity, docname, title)
+        docname,
+        title,
+        tuple(body),
+        head=linked.head(site, kind.name, entity, docname, title),
+        keywords=search.keywords(site, entity, title),
     )
 
 

@@ -34,6 +34,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from integrationskonzept import __version__
+from integrationskonzept.publish.sphinx.chrome import add_filter, localise_config
 from integrationskonzept.publish.sphinx.datafiles import write_data_files
 from integrationskonzept.publish.sphinx.directive import PageDirective
 from integrationskonzept.publish.sphinx.generate import generate
@@ -50,6 +51,9 @@ HERE = Path(__file__).parent
 def _add_paths(app: Sphinx, config: Config) -> None:
     config.templates_path = [str(HERE / "templates"), *config.templates_path]
     config.html_static_path = [*config.html_static_path, str(HERE / "static")]
+    # ranks an entity page first when the query is its code or name (index entries)
+    if not config.html_search_scorer:
+        config.html_search_scorer = str(HERE / "search-scorer.js")
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -69,6 +73,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for node, visit, depart in HANDLERS:
         app.add_node(node, html=(visit, depart))
     app.connect("config-inited", _add_paths)
+    app.connect("config-inited", localise_config)
+    app.connect("builder-inited", add_filter)
     app.connect("builder-inited", apply_settings)
     app.connect("builder-inited", generate)
     app.connect("html-page-context", page_context, priority=400)

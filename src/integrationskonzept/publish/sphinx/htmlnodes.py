@@ -4,7 +4,10 @@
 * :class:`copy_button`: a button that copies an IRI (``ik.js`` does the copying);
 * :class:`scroll_region`: a table's scroll container that a keyboard can reach
   (``tabindex="0"``, ``role="region"``, an ``aria-label``), with a hint that ``ik.js`` shows
-  when the table is wider than the column (made by :mod:`.tables`).
+  when the table is wider than the column (made by :mod:`.tables`);
+* :class:`figure_link`: a figure (an image of class ``ik-figure``) as a ``<figure>`` whose
+  image is a link to the image file itself, so a click (or Enter) opens it full size, with
+  that link also written out below it.
 
 The page converter (:mod:`.nodes`) writes plain docutils nodes with the classes
 :data:`DETAILS`, :data:`SUMMARY` and :data:`COPY`, which any writer shows as text;
@@ -15,15 +18,20 @@ is written as markup.
 
 from __future__ import annotations
 
+import posixpath
+import urllib.parse
 from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 
+from integrationskonzept.publish.site.i18n import ui
+
 DETAILS = "ik-details"
 SUMMARY = "ik-details-summary"
 COPY = "ik-copy"
+FIGURE = "ik-figure"
 
 
 # docutils names node classes in lower case; it has no type hints, hence the ignores
@@ -38,6 +46,36 @@ class copy_button(nodes.Inline, nodes.Element):  # type: ignore[misc]  # noqa: N
 class scroll_region(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801
     """A horizontally scrolling container of one table; ``label`` names the region,
     ``hint`` says that it scrolls."""
+
+
+class figure_link(nodes.General, nodes.Element):  # type: ignore[misc]  # noqa: N801
+    """A figure around one image; ``label`` is the text of the link to the full size."""
+
+
+def _image_url(self: HTML5Translator, uri: str) -> str:
+    """Where the builder puts an image, relative to the page (as ``visit_image`` does)."""
+    if uri in self.builder.images:
+        return posixpath.join(self.builder.imgpath, urllib.parse.quote(self.builder.images[uri]))
+    return uri
+
+
+def visit_figure_link(self: HTML5Translator, node: figure_link) -> None:
+    """``<figure>`` and the link around the image."""
+    image = node.children[0]
+    href = self.attval(_image_url(self, image["uri"]))
+    node["href"] = href
+    self.body.append(
+        f'<figure class="ik-figure"><a class="ik-figure-link" href="{href}" '
+        f'title="{self.attval(node["label"])}">'
+    )
+
+
+def depart_figure_link(self: HTML5Translator, node: figure_link) -> None:
+    """Close the link; the visible link to the full size as the figure's caption."""
+    self.body.append(
+        f'</a><figcaption class="ik-figure-full"><a href="{node["href"]}">'
+        f"{self.encode(node['label'])}</a></figcaption></figure>\n"
+    )
 
 
 def visit_details(self: HTML5Translator, node: details) -> None:
@@ -79,7 +117,7 @@ def depart_scroll_region(self: HTML5Translator, node: scroll_region) -> None:
 
 
 class HtmlControls(SphinxPostTransform):
-    """Folded blocks and copy buttons, from the plain nodes the converter wrote."""
+    """Folded blocks, copy buttons and figures, from the plain nodes the converter wrote."""
 
     default_priority = 400
     formats = ("html",)
@@ -97,10 +135,17 @@ class HtmlControls(SphinxPostTransform):
                     text=inline["ik_copy"], label=inline.astext(), done=inline["ik_done"]
                 )
                 inline.replace_self(button)
+        label = ui(self.config.language or "de", "figure.full_size")
+        for image in list(self.document.findall(nodes.image)):
+            if FIGURE in image.get("classes", []) and not isinstance(image.parent, figure_link):
+                frame = figure_link(label=label)
+                image.replace_self(frame)
+                frame += image
 
 
 HANDLERS: tuple[tuple[type[nodes.Element], Any, Any], ...] = (
     (details, visit_details, depart_details),
     (copy_button, visit_copy_button, None),
     (scroll_region, visit_scroll_region, depart_scroll_region),
+    (figure_link, visit_figure_link, depart_figure_link),
 )

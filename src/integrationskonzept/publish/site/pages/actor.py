@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from rdflib import URIRef
+
+from integrationskonzept.analyse.brokerage import NO_GROUP
 from integrationskonzept.model import Actor, Network, Responsibility
 from integrationskonzept.publish.site.blocks import (
     Block,
@@ -21,6 +24,7 @@ from integrationskonzept.publish.site.blocks import (
     cell,
     joined,
 )
+from integrationskonzept.publish.site.pages.analysis import field_cell
 from integrationskonzept.publish.site.pages.common import folded
 from integrationskonzept.publish.site.site import Site
 
@@ -39,7 +43,9 @@ def facts(site: Site, actor: Actor) -> list[tuple[str, Cell]]:
     units = [a.iri for a in (*site.kb.actors, *site.kb.networks) if actor.iri in a.parent]
     if units:
         rows.append((site.ui("units"), site.refs(units)))
-    rows.append((site.ui("types"), cell(", ".join(actor.types))))
+    # each class by its label in the page's language with its CURIE (as code)
+    classes = [site.value(URIRef(t)) for t in sorted(site.index.types(actor.iri))]
+    rows.append((site.ui("types"), joined(classes) or cell(", ".join(actor.types))))
     return rows
 
 
@@ -183,12 +189,17 @@ def meetings(site: Site, actor: Actor) -> Section | None:
     )
 
 
-def _metric(value: Any) -> str:
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value) or "–"
+def _metric(site: Site, key: str, value: Any) -> Cell:
+    """One measure's value: fields as links, the kind of actor by its label, numbers."""
+    if key == "field":
+        return field_cell(site, value)
+    if key == "fields":
+        return joined([field_cell(site, code) for code in value]) or cell("–")
+    if key == "actor_kind":
+        return cell(site.term(value) if value and value != NO_GROUP else "–")
     if isinstance(value, float):
-        return f"{value:.4f}"
-    return "–" if value is None else str(value)
+        return cell(f"{value:.4f}")
+    return cell("–" if value is None else str(value))
 
 
 def metrics(site: Site, actor: Actor) -> Section | None:
@@ -196,9 +207,10 @@ def metrics(site: Site, actor: Actor) -> Section | None:
     record = site.analysis_by_actor.get(actor.iri)
     if record is None:
         return None
+    # in the order of the record, each measure under its label in the page's language
     rows = tuple(
-        (cell(key), cell(_metric(value)))
-        for key, value in sorted(asdict(record).items())
+        (cell(site.ui(f"metric.{key}")), _metric(site, key, value))
+        for key, value in asdict(record).items()
         if key not in _HIDDEN_METRICS
     )
     intro = (
@@ -227,7 +239,8 @@ def _sections(site: Site, actor: Actor) -> list[Block]:
 def render_actor(site: Site, actor: Actor) -> tuple[list[tuple[str, Cell]], list[Block]]:
     """Facts and sections of an actor page."""
     sections = _sections(site, actor)
-    return facts(site, actor), sections or [Para(cell(site.ui("none")))]
+    # an actor the report only names: say so in a sentence, not with a bare "none"
+    return facts(site, actor), sections or [Para(cell(site.ui("actor_nothing_more")))]
 
 
 def leads_per_field(site: Site, network: Network) -> Section:

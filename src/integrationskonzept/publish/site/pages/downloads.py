@@ -19,6 +19,7 @@ from integrationskonzept.publish.site.blocks import (
     Table,
     cell,
 )
+from integrationskonzept.publish.site.i18n import table
 from integrationskonzept.publish.site.pages.home import documents_phrase
 from integrationskonzept.publish.site.site import Site
 
@@ -30,25 +31,6 @@ FILES: Mapping[str, tuple[str, str]] = MappingProxyType(
         "knowledge-base.jsonld": ("json-ld", "application/ld+json"),
     }
 )
-
-_TEXT = {
-    "de": {
-        "intro": "Die Wissensbasis mit der Ontologie als ein Graph, deterministisch serialisiert (gleiche Eingabe, gleiche Bytes). Lizenz der Daten und der Ontologie: CC BY 4.0; Quellen: {documents}.",  # noqa: E501
-        "file": "Datei", "format": "Format", "triples": "Tripel im Graphen:",
-        "context": "JSON-LD-Kontext", "context_text": "Der Kontext bindet die Präfixe des Projekts; die JSON-LD-Datei verwendet ihn eingebettet, als eigene Datei liegt er unter",  # noqa: E501
-        "entity": "Einzelne Ressourcen", "entity_text": "Jede Seite der Wissensbasis bietet die Aussagen über ihre Ressource als Turtle und JSON-LD an (Abschnitt „Herunterladen“), z. B.",  # noqa: E501
-        "python": "In Python",
-        "description": "Beschreibung des Datensatzes (VoID/DCAT): Umfang, Klassen, Lizenz, Quellen, Dateien",  # noqa: E501
-    },
-    "en": {
-        "intro": "The knowledge base with the ontology as one graph, serialised deterministically (same input, same bytes). Licence of data and ontology: CC BY 4.0; sources: {documents}.",  # noqa: E501
-        "file": "File", "format": "Format", "triples": "Triples in the graph:",
-        "context": "JSON-LD context", "context_text": "The context binds the project's prefixes; the JSON-LD file embeds it, and it is available as a file of its own at",  # noqa: E501
-        "entity": "Single resources", "entity_text": "Every page of the knowledge base offers the statements about its resource as Turtle and JSON-LD (section “Download”), e.g.",  # noqa: E501
-        "python": "In Python",
-        "description": "Description of the dataset (VoID/DCAT): size, classes, licence, sources, files",  # noqa: E501
-    },
-}  # fmt: skip
 
 PYTHON = """\
 from integrationskonzept import load
@@ -62,7 +44,7 @@ print(jsonld_context()["@context"]["ik"])
 
 def page(site: Site) -> Page:
     """The downloads page."""
-    text = _TEXT[site.lang]
+    text = table(site.lang, "downloads")
     rows: list[tuple[Cell, ...]] = [
         ((Link(name, file=f"downloads/{name}"),), cell(fmt), cell(media))
         for name, (fmt, media) in FILES.items()
@@ -86,7 +68,7 @@ def page(site: Site) -> Page:
     blocks: list[Block] = [
         Para(cell(text["intro"].format(documents=documents_phrase(site)))),
         Para(cell(f"{text['triples']} {len(site.kb.graph)}")),
-        Table((text["file"], text["format"], "Media type"), tuple(rows)),
+        Table((text["file"], text["format"], text["media_type"]), tuple(rows)),
         Section(
             text["context"],
             "context",

@@ -15,30 +15,8 @@ from integrationskonzept.publish.site.blocks import (
     Table,
     cell,
 )
+from integrationskonzept.publish.site.i18n import table
 from integrationskonzept.publish.site.site import Site
-
-_TEXT = {
-    "de": {
-        "intro": "Fehler, die das Projekt absichtlich meldet, sind Unterklassen von integrationskonzept.IntegrationskonzeptError. Die Kommandozeile schreibt sie als eine Meldung ohne Traceback nach stderr und endet mit einem festen Exit-Code; die Meldung nennt Datei und Zeile und, wo möglich, was zu tun ist.",  # noqa: E501
-        "codes": "Exit-Codes", "code": "Code", "meaning": "Bedeutung", "raised": "ausgelöst durch",
-        "ok": "Erfolg", "invalid": "Die Prüfung (SHACL) ist fehlgeschlagen: die Wissensbasis verletzt Formen.",  # noqa: E501
-        "input": "Unbrauchbare Eingabe: Ordner fehlt, Datei ist kein UTF-8 oder kein gültiges Turtle, unbekannte Abfrage oder unzulässiger Parameter.",  # noqa: E501
-        "examples": "Beispiele (bei jedem Bau dieser Seite echt ausgeführt)",
-        "library": "In Python", "library_text": "Die Bibliothek wirft dieselben Ausnahmen; fangen Sie IntegrationskonzeptError (exit_code sagt, welcher Code gemeint ist):",  # noqa: E501
-        "exit": "Exit-Code",
-        "no_examples": "Die Beispiele entstehen, wenn die Seite mit dem Befehl integrationskonzept build oder docs gebaut wird.",  # noqa: E501
-    },
-    "en": {
-        "intro": "Errors the project reports on purpose are subclasses of integrationskonzept.IntegrationskonzeptError. The command line writes them to stderr as one message without a traceback and ends with a fixed exit code; the message names file and line and, where possible, what to do.",  # noqa: E501
-        "codes": "Exit codes", "code": "Code", "meaning": "Meaning", "raised": "raised as",
-        "ok": "Success", "invalid": "Validation (SHACL) failed: the knowledge base violates shapes.",  # noqa: E501
-        "input": "Unusable input: missing folder, a file that is not UTF-8 or not valid Turtle, an unknown query or a bad parameter.",  # noqa: E501
-        "examples": "Examples (really run on every build of this page)",
-        "library": "In Python", "library_text": "The library raises the same exceptions; catch IntegrationskonzeptError (exit_code tells which code is meant):",  # noqa: E501
-        "exit": "Exit code",
-        "no_examples": "The examples are produced when the site is built with the command integrationskonzept build or docs.",  # noqa: E501
-    },
-}  # fmt: skip
 
 PYTHON = """\
 from integrationskonzept import IntegrationskonzeptError, load
@@ -52,7 +30,7 @@ except IntegrationskonzeptError as error:
 
 def page(site: Site) -> Page:
     """The error-handling page."""
-    text = _TEXT[site.lang]
+    text = table(site.lang, "errors")
     codes = Table(
         (text["code"], text["meaning"], text["raised"]),
         (

@@ -1,5 +1,6 @@
 """The gap analysis: goals without measures, measures by status per field, networks without
-a lead, and indicators beside the measures of their field.
+a lead, indicators beside the measures of their field, and what the report itself says
+about the state of its goals and fields (assessments, one table per topic).
 
 Indicators are not linked to measures in the data, so no page can say that a measure
 "addresses" an indicator. The heuristic used here is stated on the page: an indicator is
@@ -18,6 +19,7 @@ from integrationskonzept.publish.site.blocks import (
     Table,
     cell,
 )
+from integrationskonzept.publish.site.pages import assessment
 from integrationskonzept.publish.site.site import Site
 
 _TEXT = {
@@ -134,11 +136,18 @@ def _indicators(site: Site, text: dict[str, str]) -> Section:
     )
 
 
+def _assessments(site: Site) -> Section:
+    tables = assessment.tables(site)
+    body = (Para(cell(site.ui("assessments_intro"))), *tables) if tables else (Para(cell("–")),)
+    return Section(site.ui("assessments"), "assessments", body)
+
+
 def page(site: Site) -> Page:
     """The gap analysis page."""
     text = _TEXT[site.lang]
     blocks = (
         _goals(site, text),
+        _assessments(site),
         _status(site, text),
         _networks(site, text),
         _indicators(site, text),

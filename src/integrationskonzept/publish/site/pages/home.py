@@ -1,4 +1,5 @@
-"""The home page: what this is, how to use the site, the library and SPARQL."""
+"""The home page: what the report says (fields, prioritised fields, status of the measures per
+field, gaps), then the ways into the data (this site, downloads, SPARQL, Python)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from integrationskonzept.namespaces import IK
 from integrationskonzept.publish.site.blocks import (
     Block,
     CodeBlock,
+    Inline,
     Items,
     Link,
     Page,
@@ -16,44 +18,8 @@ from integrationskonzept.publish.site.blocks import (
     Text,
     cell,
 )
+from integrationskonzept.publish.site.pages import findings
 from integrationskonzept.publish.site.site import Site
-
-_TEXT = {
-    "de": {
-        "what": "Diese Seiten veröffentlichen {documents} als Wissensgraph: jedes Handlungsfeld, jedes Leitziel, jeder Wirkungsindikator, jeder Akteur, jedes Netzwerk, jede Maßnahme und jede Sitzung hat eine eigene Seite, deren Adresse der IRI im Graphen entspricht (lev:goal/C-1 → goal/C-1.html).",  # noqa: E501
-        "who": "Für das Integrationsbüro und die Steuerungsgruppen (was wurde umgesetzt, wo sind Lücken, wer ist verantwortlich), für Ratsmitglieder, Forschende zu lokalen Governance-Netzwerken und Open-Data-Entwickler.",  # noqa: E501
-        "use": "So benutzen Sie die Seite",
-        "use_items": (
-            "Links in der Seitenleiste führen zu den Übersichten je Art (Handlungsfelder, Leitziele, Akteure …) und zu den Auswertungen.",  # noqa: E501
-            "Die Suche (oben links) findet Seiten auf Deutsch und Englisch; der Sprachschalter oben auf jeder Seite führt zur selben Seite in der anderen Sprache.",  # noqa: E501
-            "Jede Seite zeigt die IRI, den Abschnitt des Berichts als Quelle, alle Aussagen im Graphen, eine SPARQL-Abfrage und Downloads als Turtle und JSON-LD.",  # noqa: E501
-            "Zitate (Wortlaut der Leitziele, Belege für einen Umsetzungsstand) stehen wörtlich wie im Bericht; englische Texte sind Übersetzungen.",  # noqa: E501
-        ),
-        "kb": "Die Wissensbasis",
-        "library": "Die Python-Bibliothek",
-        "library_text": "Die Bibliothek lädt den Graphen, beantwortet benannte SPARQL-Abfragen und bietet ein typisiertes Modell:",  # noqa: E501
-        "sparql": "SPARQL",
-        "sparql_text": "Welche Handlungsfelder sind priorisiert? Weitere Abfragen mit ihren Ergebnissen beim Bauen der Seite zeigt die",  # noqa: E501
-        "prioritized": "Priorisierte Handlungsfelder",
-    },
-    "en": {
-        "what": "These pages publish {documents} as a knowledge graph: every field of action, guiding goal, impact indicator, actor, network, measure and meeting has a page whose address mirrors its IRI in the graph (lev:goal/C-1 → goal/C-1.html).",  # noqa: E501
-        "who": "For the integration office and its steering groups (what was implemented, where the gaps are, who is responsible), for council members, for researchers of local governance networks and for open-data developers.",  # noqa: E501
-        "use": "How to use this site",
-        "use_items": (
-            "The sidebar links to the overview of each kind (fields, goals, actors …) and to the analyses.",  # noqa: E501
-            "Search (top left) finds pages in German and English; the language switch at the top of every page leads to the same page in the other language.",  # noqa: E501
-            "Every page shows its IRI, the report section it comes from, every statement in the graph, a SPARQL query and downloads as Turtle and JSON-LD.",  # noqa: E501
-            "Quotations (statements of goals, evidence of a status) are verbatim German from the report; English texts are translations. Where no English label exists, the German one is shown.",  # noqa: E501
-        ),
-        "kb": "The knowledge base",
-        "library": "The Python library",
-        "library_text": "The library loads the graph, answers named SPARQL queries and offers a typed model:",  # noqa: E501
-        "sparql": "SPARQL",
-        "sparql_text": "Which fields of action are prioritized? More queries with their results as built are in the",  # noqa: E501
-        "prioritized": "Prioritized fields of action",
-    },
-}
 
 _AND = {"de": " und ", "en": " and "}
 _TITLE = {"de": "{} als Wissensgraph", "en": "{} as a knowledge graph"}
@@ -114,49 +80,79 @@ def kind_table(site: Site, kinds: list[tuple[str, str, int]]) -> Table:
     return Table((site.ui("label"), site.ui("count")), rows)
 
 
-def page(site: Site, kinds: list[tuple[str, str, int]], toctree: tuple[str, ...]) -> Page:
-    """The root page of the site."""
-    text = _TEXT[site.lang]
+def figures(site: Site) -> dict[str, bytes]:
+    """The home page's chart (path below the source folder → SVG), if there are measures;
+    ``site.charts["index"]`` records it for the page."""
+    svg = findings.chart(site)
+    if svg is None:
+        return {}
+    site.charts["index"] = "/" + findings.CHART
+    return {findings.CHART: svg}
+
+
+def _links(site: Site, *docs: str) -> Para:
+    parts: list[Inline] = []
+    for i, doc in enumerate(docs):
+        parts.extend([Text(" · ")] if i else [])
+        parts.append(Link(site.ui(f"page.{doc}"), doc=doc))
+    return Para(tuple(parts))
+
+
+def ways_in(site: Site, kinds: list[tuple[str, str, int]]) -> Section:
+    """How to reach the data: this site, the downloads, SPARQL and Python."""
     kb: KnowledgeBase = site.kb
     prioritized = tuple((site.topic_ref(f.iri, long=True),) for f in kb.fields if f.prioritized)
+    use_items = tuple(cell(site.ui(f"home.use_{n}")) for n in range(1, 5))
+    return Section(
+        site.ui("home.ways_in"),
+        "ways-in",
+        (
+            Section(
+                site.ui("home.use"),
+                "use",
+                (Items(use_items), kind_table(site, kinds)),
+            ),
+            Section(
+                site.ui("page.downloads"),
+                "downloads",
+                (Para(cell(site.ui("home.downloads_text"))), _links(site, "downloads")),
+            ),
+            Section(
+                "SPARQL",
+                "sparql",
+                (
+                    Para(
+                        (
+                            Text(site.ui("home.sparql_text") + " "),
+                            Link(site.ui("page.queries"), doc="queries"),
+                            Text("."),
+                        )
+                    ),
+                    CodeBlock(SPARQL_EXAMPLE, "sparql"),
+                    Para(cell(site.ui("home.prioritized") + ":")),
+                    Items(prioritized) if prioritized else Para(cell("–")),
+                ),
+            ),
+            Section(
+                site.ui("home.library"),
+                "library",
+                (
+                    Para(cell(site.ui("home.library_text"))),
+                    CodeBlock(LIBRARY_EXAMPLE, "python"),
+                    _links(site, "tutorial", "api", "cli"),
+                ),
+            ),
+        ),
+    )
+
+
+def page(site: Site, kinds: list[tuple[str, str, int]], toctree: tuple[str, ...]) -> Page:
+    """The root page of the site: what the report says first, then the ways into the data."""
+    has_chart = "index" in site.charts
     blocks: list[Block] = [
-        Para(cell(str(text["what"]).format(documents=documents_phrase(site)))),
-        Para(cell(str(text["who"]))),
-        Section(str(text["use"]), "use", (Items(tuple(cell(t) for t in text["use_items"])),)),
-        Section(str(text["kb"]), "knowledge-base", (kind_table(site, kinds),)),
-        Section(
-            str(text["library"]),
-            "library",
-            (
-                Para(cell(str(text["library_text"]))),
-                CodeBlock(LIBRARY_EXAMPLE, "python"),
-                Para(
-                    (
-                        Link(site.ui("page.tutorial"), doc="tutorial"),
-                        Text(" · "),
-                        Link(site.ui("page.api"), doc="api"),
-                        Text(" · "),
-                        Link(site.ui("page.cli"), doc="cli"),
-                    )
-                ),
-            ),
-        ),
-        Section(
-            str(text["sparql"]),
-            "sparql",
-            (
-                Para(
-                    (
-                        Text(str(text["sparql_text"])),
-                        Text(" "),
-                        Link(site.ui("page.queries"), doc="queries"),
-                        Text("."),
-                    )
-                ),
-                CodeBlock(SPARQL_EXAMPLE, "sparql"),
-                Para(cell(str(text["prioritized"]) + ":")),
-                Items(prioritized) if prioritized else Para(cell("–")),
-            ),
-        ),
+        Para(cell(site.ui("home.what").format(documents=documents_phrase(site)))),
+        Para(cell(site.ui("home.who"))),
+        findings.section(site, has_chart),
+        ways_in(site, kinds),
     ]
     return Page("index", title(site), tuple(blocks), toctree)

@@ -7,11 +7,6 @@ from collections import Counter, defaultdict
 from integrationskonzept.publish.site.blocks import Block, Cell, Page, Para, Table, cell
 from integrationskonzept.publish.site.site import Site
 
-_INTRO = {
-    "de": "Zeilen: Akteure mit mindestens einer Federführung (ik:role ik:Lead) für ein Netzwerk oder Gremium; Spalten: die Handlungsfelder und Querschnittsthemen, deren Netzwerk-Tabelle die Federführung nennt; Zellen: Zahl der Netzwerke. Welche Netzwerke es sind, zeigen die Seiten der Akteure und der Handlungsfelder.",  # noqa: E501
-    "en": "Rows: actors holding at least one lead (ik:role ik:Lead) for a network or committee; columns: the fields of action and cross-cutting topics whose network table states the lead; cells: number of networks. The actor and field pages name the networks.",  # noqa: E501
-}
-
 
 def page(site: Site) -> Page:
     """The matrix of lead actors × fields, most networks led first."""
@@ -32,7 +27,7 @@ def page(site: Site) -> Page:
     header = (site.ui("actor"), *(t.code for t in topics), site.ui("total"))
     legend = "; ".join(f"{t.code} = {site.name(t)}" for t in topics)
     blocks: tuple[Block, ...] = (
-        Para(cell(_INTRO[site.lang])),
+        Para(cell(site.ui("matrix.intro"))),
         Table(header, tuple(rows)),
         Para(cell(legend)),
     )

@@ -1,4 +1,5 @@
-"""The page of a measure: status with its evidence, description, responsibilities, goals."""
+"""The page of a measure: status with its evidence, its status over time (one row per dated
+status assertion), description, responsibilities, goals."""
 
 from __future__ import annotations
 
@@ -54,12 +55,34 @@ def facts(site: Site, measure: Measure) -> list[tuple[str, Cell]]:
     return rows
 
 
+def status_history(site: Site, measure: Measure) -> Section | None:
+    """The measure's dated statuses, oldest first: date, status and the report and section
+    that state it; ``None`` when the data has none."""
+    if not measure.status_history:
+        return None
+    rows: tuple[tuple[Cell, ...], ...] = tuple(
+        (
+            cell(item.date or "–"),
+            cell(site.status(item.status)),
+            joined([(site.ref(item.report),), site.source(item.source)], ", ")
+            if item.report is not None
+            else site.source(item.source),
+        )
+        for item in measure.status_history
+    )
+    header = (site.ui("as_of"), site.ui("status"), site.ui("source"))
+    return Section(site.ui("status_history"), "status-history", (Table(header, rows),))
+
+
 def render(site: Site, measure: Measure) -> tuple[list[tuple[str, Cell]], list[Block]]:
     """Facts and sections of a measure page."""
     ui = site.ui
     sections: list[Block] = []
     if measure.evidence:
         sections.append(Section(ui("evidence"), "evidence", (Quote(measure.evidence, "de"),)))
+    history = status_history(site, measure)
+    if history is not None:
+        sections.append(history)
     if measure.description:
         sections.append(
             Section(ui("description"), "description", (Quote(measure.description, "de"),))

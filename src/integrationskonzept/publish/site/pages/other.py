@@ -7,7 +7,6 @@ from integrationskonzept.namespaces import IK, PREFIXES
 from integrationskonzept.publish.site.blocks import (
     Block,
     Cell,
-    Figure,
     Items,
     Para,
     Quote,
@@ -16,6 +15,7 @@ from integrationskonzept.publish.site.blocks import (
     cell,
     joined,
 )
+from integrationskonzept.publish.site.figures import chart_block
 from integrationskonzept.publish.site.site import Site
 
 Rendered = tuple[list[tuple[str, Cell]], list[Block]]
@@ -138,6 +138,6 @@ def render_dataset(site: Site, dataset: Dataset) -> Rendered:
     )
     sections: list[Block] = [Section(ui("observations"), "values", (table,))]
     if dataset.iri in site.charts:
-        figure = Figure(site.charts[dataset.iri], site.name(dataset))
+        figure = chart_block(site, dataset)  # named for assistive technology
         sections.append(Section(ui("chart"), "chart", (figure,)))
     return rows, sections

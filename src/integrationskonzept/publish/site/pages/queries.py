@@ -32,6 +32,7 @@ from integrationskonzept.publish.site.blocks import (
     Text,
     cell,
 )
+from integrationskonzept.publish.site.i18n import table
 from integrationskonzept.publish.site.site import Site
 from integrationskonzept.query import NamedQuery, named_queries, query
 from integrationskonzept.query.runner import to_iri
@@ -57,23 +58,6 @@ _EXAMPLE = re.compile(r"z\.\s*B\.\s*(\S+)")
 # where `integrationskonzept serve` answers by default
 ENDPOINT = "http://127.0.0.1:7878/query"
 _WHERE = re.compile(r"\bWHERE\s*\{|\{", re.IGNORECASE)
-
-_TEXT = {
-    "de": {
-        "intro": "Jede benannte Abfrage der Bibliothek mit ihrem Text und ihrem Ergebnis auf den Daten dieser Seite. Ausführen in Python mit integrationskonzept.query.query(name, graph, **parameter) oder auf der Kommandozeile:",  # noqa: E501
-        "name": "Name", "params": "Parameter (Beispiel)",
-        "rows": "Zeilen", "shown": "gezeigt: die ersten", "none": "keine", "error": "Die Abfrage schlug fehl:",  # noqa: E501
-        "unmatched": "Der Beispielwert kommt in den Daten dieser Stadt nicht vor; setzen Sie einen eigenen ein.",  # noqa: E501
-        "ask": "Antwort",
-    },
-    "en": {
-        "intro": "Every named query of the library with its text and its result on this site's data. Run it in Python with integrationskonzept.query.query(name, graph, **parameters) or on the command line:",  # noqa: E501
-        "name": "Name", "params": "Parameters (example)",
-        "rows": "rows", "shown": "shown: the first", "none": "none", "error": "The query failed:",
-        "unmatched": "The example value does not occur in this city's data; put in one of its own.",
-        "ask": "Answer",
-    },
-}  # fmt: skip
 
 
 def example_params(name: str, parameters: tuple[object, ...]) -> dict[str, str]:
@@ -165,7 +149,7 @@ def _result(site: Site, name: str, params: dict[str, str], text: dict[str, str])
 
 def page(site: Site) -> Page:
     """The gallery page."""
-    text = _TEXT[site.lang]
+    text = table(site.lang, "queries")
     blocks: list[Block] = [
         Para(cell(text["intro"])),
         CodeBlock(

@@ -1,9 +1,11 @@
-"""The pages of a guiding goal and an impact indicator: the verbatim statement first."""
+"""The pages of a guiding goal and an impact indicator: the verbatim statement first, then
+what the report says about its state (assessments)."""
 
 from __future__ import annotations
 
 from integrationskonzept.model import Goal, Indicator, Statement
 from integrationskonzept.publish.site.blocks import Block, Cell, Para, Quote, Section, Table, cell
+from integrationskonzept.publish.site.pages import assessment
 from integrationskonzept.publish.site.site import Site
 
 
@@ -52,7 +54,12 @@ def render_goal(site: Site, goal: Goal) -> tuple[list[tuple[str, Cell]], list[Bl
         if measures
         else (Para(cell(site.ui("no_measures"))),)
     )
-    return rows, [statement_section(site, goal), Section(site.ui("contributing"), "measures", body)]
+    sections: list[Block] = [statement_section(site, goal)]
+    assessed = assessment.section(site, goal.assessments(site.kb), about=goal.iri)
+    if assessed is not None:
+        sections.append(assessed)
+    sections.append(Section(site.ui("contributing"), "measures", body))
+    return rows, sections
 
 
 def render_indicator(
@@ -64,7 +71,9 @@ def render_indicator(
     rows = tuple(((site.ref(m.iri),), cell(site.status(m.status))) for m in measures)
     body: list[Block] = [Para(cell(site.ui("indicator_note")))]
     body.append(Table(header, rows) if rows else Para(cell("–")))
-    return facts(site, indicator), [
-        statement_section(site, indicator),
-        Section(site.ui("measures_of_topic"), "measures", tuple(body)),
-    ]
+    sections: list[Block] = [statement_section(site, indicator)]
+    assessed = assessment.section(site, indicator.assessments(site.kb), about=indicator.iri)
+    if assessed is not None:
+        sections.append(assessed)
+    sections.append(Section(site.ui("measures_of_topic"), "measures", tuple(body)))
+    return facts(site, indicator), sections

@@ -6,15 +6,10 @@ from integrationskonzept.publish.site.blocks import Block, Page, Para, Section, 
 from integrationskonzept.publish.site.pages.other import render_dataset
 from integrationskonzept.publish.site.site import Site
 
-_INTRO = {
-    "de": "Die Statistik-Tabellen des Berichts als RDF Data Cube (qb:DataSet, qb:Observation). Abbildungen des Berichts ohne Zahlen im Text sind nicht nachgebildet.",  # noqa: E501
-    "en": "The report's statistics tables as RDF Data Cube (qb:DataSet, qb:Observation). Figures of the report without numbers in the text are not reproduced.",  # noqa: E501
-}
-
 
 def page(site: Site) -> Page:
     """One section per data set: link, source, values, chart."""
-    blocks: list[Block] = [Para(cell(_INTRO[site.lang]))]
+    blocks: list[Block] = [Para(cell(site.ui("statistics.intro")))]
     for dataset in site.datasets:
         _, sections = render_dataset(site, dataset)
         anchor = "ds-" + dataset.iri.rsplit("/", 1)[-1].lower()

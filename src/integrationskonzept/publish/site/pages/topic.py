@@ -1,4 +1,5 @@
-"""The page of a field of action or a cross-cutting topic."""
+"""The page of a field of action or a cross-cutting topic: goals, indicators, what the report
+says about their state, networks and measures."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from integrationskonzept.publish.site.blocks import (
     cell,
     joined,
 )
+from integrationskonzept.publish.site.pages import assessment
 from integrationskonzept.publish.site.site import Site
 
 
@@ -102,9 +104,11 @@ def render(site: Site, topic: Topic) -> tuple[list[tuple[str, Cell]], list[Block
             "indicators",
             (Items(indicators),) if indicators else (Para(cell("–")),),
         ),
-        networks(site, topic),
-        measures_by_status(site, site.kb.measures(topic.iri)),
     ]
+    assessed = assessment.section(site, topic.assessments(site.kb), about=topic.iri)
+    if assessed is not None:
+        sections.append(assessed)
+    sections += [networks(site, topic), measures_by_status(site, site.kb.measures(topic.iri))]
     for key, items in (
         ("agreements", agreements),
         ("needs", needs),

@@ -16,25 +16,9 @@ from integrationskonzept.publish.site.blocks import (
     Table,
     cell,
 )
+from integrationskonzept.publish.site.i18n import table
 from integrationskonzept.publish.site.site import Site
 from integrationskonzept.terms import curie
-
-_TEXT = {
-    "de": {
-        "intro": "Die SHACL-Formen in shapes/ prüfen bei jedem Bau, dass jede Aussage wohlgeformt, verknüpft und belegt ist. Dieser Bericht ist das Ergebnis für genau die Daten dieser Seite.",  # noqa: E501
-        "missing": "Das Prüfmodul (integrationskonzept.validation) ist in dieser Installation nicht verfügbar; der Bericht fehlt deshalb.",  # noqa: E501
-        "conforms": "Die Wissensbasis erfüllt alle Formen: keine Befunde.",
-        "summary": "Befunde nach Schweregrad", "results": "Befunde",
-        "severity": "Schweregrad", "focus": "Ressource", "path": "Pfad", "message": "Meldung", "shape": "Form",  # noqa: E501
-    },
-    "en": {
-        "intro": "On every build the SHACL shapes in shapes/ check that every statement is well-formed, referenced and sourced. This report is the result for exactly the data of this site.",  # noqa: E501
-        "missing": "The validation module (integrationskonzept.validation) is not available in this installation, so the report is missing.",  # noqa: E501
-        "conforms": "The knowledge base conforms to every shape: no results.",
-        "summary": "Results by severity", "results": "Results",
-        "severity": "Severity", "focus": "Resource", "path": "Path", "message": "Message", "shape": "Shape",  # noqa: E501
-    },
-}  # fmt: skip
 
 
 def _get(result: Any, name: str) -> str:
@@ -53,7 +37,7 @@ def _message(report: Any, result: Any, lang: str) -> str:
 
 def page(site: Site) -> Page:
     """The validation page, or a note when the validate module is missing."""
-    text = _TEXT[site.lang]
+    text = table(site.lang, "validation")
     title = site.ui("page.validation")
     report = site.validation
     if report is None:

@@ -19,7 +19,8 @@ HERE = Path(__file__).resolve().parent
 
 project = "Integrationskonzept"
 author = "integrationskonzept contributors"
-copyright = "integrationskonzept contributors · Daten/data: CC BY 4.0"
+# "{contributors}", "{data}": the words in the build's language (publish.sphinx.chrome)
+copyright = "{contributors} · {data}: CC BY 4.0"
 
 extensions = [
     "integrationskonzept.publish.sphinx",
@@ -32,6 +33,9 @@ extensions = [
 
 language = "de"
 ik_language = "de"
+# Sphinx's strings and Furo's in the build's language: locale/<lang>/LC_MESSAGES/sphinx.mo and
+# sphinx.js, compiled from catalogs/<lang>/LC_MESSAGES/sphinx.po, before Sphinx's own catalog.
+locale_dirs = [str(HERE / "locale")]
 ik_data = None
 ik_pages = str(HERE / "pages")
 
@@ -52,7 +56,8 @@ html_copy_source = False
 html_show_sourcelink = False
 
 html_theme = "furo"
-html_title = "Integrationskonzept"
+# "{site_title}": the site's name in the build's language (publish.sphinx.chrome)
+html_title = "{site_title}"
 html_favicon = "favicon.svg"
 html_static_path: list[str] = []
 html_sidebars = {
