@@ -25,6 +25,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -32,7 +33,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -66,23 +67,34 @@ html_favicon = {favicon!r}
 """
 
 
-def _timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
+# a row of the stage table `build` prints: │ stage │ result │ files │ seconds │
+_STAGE_ROW = re.compile(r"^│\s*([a-z-]+)\s*│.*│\s*\d+\s*│\s*(\d+\.\d+)\s*│\s*$", re.M)
+
+
+def _timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, dict[str, float]]:
+    """Wall-clock seconds of ``command`` and the stage times it printed (if it is a build)."""
     started = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"failed ({done.returncode}): {' '.join(command)}\n{done.stderr[-3000:]}")
-    return seconds
+    return seconds, {name: float(value) for name, value in _STAGE_ROW.findall(done.stdout)}
 
 
-def _summary(seconds: list[float], command: list[str]) -> dict[str, Any]:
-    return {
-        "median_s": round(statistics.median(seconds), 3),
-        "min_s": round(min(seconds), 3),
-        "max_s": round(max(seconds), 3),
-        "runs_s": [round(s, 3) for s in seconds],
-        "command": " ".join(part.replace(str(ROOT), "<repo>") for part in command),
+def _summary(one: _Build) -> dict[str, Any]:
+    summary: dict[str, Any] = {
+        "median_s": round(statistics.median(one.seconds), 3),
+        "min_s": round(min(one.seconds), 3),
+        "max_s": round(max(one.seconds), 3),
+        "runs_s": [round(s, 3) for s in one.seconds],
+        "command": " ".join(part.replace(str(ROOT), "<repo>") for part in one.command),
     }
+    if one.stages:
+        # where the time goes: the median of each stage the build reported
+        summary["stages_median_s"] = {
+            name: round(statistics.median(times), 3) for name, times in one.stages.items()
+        }
+    return summary
 
 
 def _editor(data: Path) -> tuple[Callable[[int], None], Callable[[], None]]:
@@ -110,6 +122,7 @@ class _Build:
     env: dict[str, str]
     before: Callable[[int], None]
     seconds: list[float]
+    stages: dict[str, list[float]] = field(default_factory=dict)
 
 
 def measure(baseline: str, runs: int, work: Path) -> dict[str, Any]:
@@ -171,12 +184,15 @@ def measure(baseline: str, runs: int, work: Path) -> dict[str, Any]:
         for run in range(runs):
             for one in builds:
                 one.before(run)
-                one.seconds.append(_timed(one.command, one.cwd, one.env))
+                seconds, stages = _timed(one.command, one.cwd, one.env)
+                one.seconds.append(seconds)
+                for name, stage_seconds in stages.items():
+                    one.stages.setdefault(name, []).append(stage_seconds)
                 print(f"run {run + 1}: {one.key} {one.seconds[-1]:.1f} s", file=sys.stderr)
     finally:
         restore()
         subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)])
-    return {one.key: _summary(one.seconds, one.command) for one in builds}
+    return {one.key: _summary(one) for one in builds}
 
 
 def ratios(results: dict[str, Any]) -> dict[str, float]:
@@ -212,6 +228,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
+    load_average = [round(x, 2) for x in os.getloadavg()]
     with tempfile.TemporaryDirectory(prefix="ik-build-speed-") as work:
         results = measure(args.baseline, args.runs, Path(work))
     found = ratios(results)
@@ -221,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
             "python": platform.python_version(),
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
+            "load_average_at_start": load_average,
+            "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
         },
         "baseline": args.baseline,
         "runs": args.runs,

@@ -34,6 +34,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 # benchmarks/ is not a package: the siblings are imported by name.
+from authoring_section import authoring_section  # noqa: E402
+from load_section import load_section  # noqa: E402
 from markup import Doc, md  # noqa: E402
 from plot import plot  # noqa: E402
 from sections import (  # noqa: E402
@@ -51,14 +53,27 @@ ROOT = HERE.parent
 DEFAULT_RESULT = HERE / "results" / "latest.json"
 # the build-speed figures (benchmarks/build_speed.py), shown on the same page if present
 SPEED_RESULT = HERE / "results" / "build-speed.json"
+# the endpoint under load (benchmarks/load.py), shown on the same page if present
+LOAD_RESULT = HERE / "results" / "load.json"
+# the workbook round trip (benchmarks/authoring.py), shown on the same page if present
+AUTHORING_RESULT = HERE / "results" / "authoring.json"
 DEFAULT_OUT = ROOT / "src" / "integrationskonzept" / "publish" / "sphinx" / "project" / "pages"
 PAGE = "benchmarks.md"
 PLOT = "benchmarks.png"
 LANGS = ("de", "en")
 
 
-def render(doc: Doc, lang: str, result_name: str = "latest.json", speed: Doc | None = None) -> str:
-    """The whole page in ``lang`` as MyST Markdown (``speed``: the build-speed result)."""
+def render(
+    doc: Doc,
+    lang: str,
+    result_name: str = "latest.json",
+    speed: Doc | None = None,
+    load: Doc | None = None,
+) -> str:
+    """The whole page in ``lang`` as MyST Markdown.
+
+    ``speed``: the build-speed result; ``load``: the endpoint's load result.
+    """
     more = " und " if lang == "de" else " and "
     lines = [
         f"# {t(lang, 'title')}",
@@ -75,6 +90,8 @@ def render(doc: Doc, lang: str, result_name: str = "latest.json", speed: Doc | N
         "",
     ]
     lines += speed_section(speed, lang)
+    lines += load_section(load, lang)
+    lines += authoring_section(_read(AUTHORING_RESULT), lang)
     for section in (
         targets_section,
         stages_section,
@@ -94,20 +111,33 @@ def _write(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def load_speed(path: Path = SPEED_RESULT) -> Doc | None:
-    """The build-speed result, if one is committed."""
+def _read(path: Path) -> Doc | None:
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
+def load_speed(path: Path = SPEED_RESULT) -> Doc | None:
+    """The build-speed result, if one is committed."""
+    return _read(path)
+
+
+def load_load(path: Path = LOAD_RESULT) -> Doc | None:
+    """The endpoint's load result, if one is committed."""
+    return _read(path)
+
+
 def write(
-    doc: Doc, out: Path, result_name: str = "latest.json", speed: Doc | None = None
+    doc: Doc,
+    out: Path,
+    result_name: str = "latest.json",
+    speed: Doc | None = None,
+    load: Doc | None = None,
 ) -> list[Path]:
     """Write the page and the plot of every language below ``out``; the files written."""
     written = []
     for lang in LANGS:
         folder = out / lang
         plot(doc, folder / PLOT, lang)
-        _write(folder / PAGE, render(doc, lang, result_name, speed))
+        _write(folder / PAGE, render(doc, lang, result_name, speed, load))
         written += [folder / PAGE, folder / PLOT]
     return written
 
@@ -119,7 +149,7 @@ def main(argv: list[str] | None = None, *, echo: Callable[[str], None] = print) 
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="the pages folder")
     args = parser.parse_args(argv)
     doc = json.loads(args.result.read_text(encoding="utf-8"))
-    for path in write(doc, args.out, args.result.name, load_speed()):
+    for path in write(doc, args.out, args.result.name, load_speed(), load_load()):
         echo(f"wrote {path}")
     return 0
 

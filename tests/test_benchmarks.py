@@ -246,10 +246,31 @@ def test_committed_results_render_to_the_committed_pages(tmp_path: Path) -> None
         pytest.skip("no full run committed yet")
     report = _module("report")
     doc = json.loads(latest.read_text(encoding="utf-8"))
-    report.write(doc, tmp_path, latest.name, report.load_speed())
+    report.write(doc, tmp_path, latest.name, report.load_speed(), report.load_load())
     for lang in ("de", "en"):
         committed = resources.site_conf_dir() / "pages" / lang / "benchmarks.md"
         fresh = (tmp_path / lang / "benchmarks.md").read_text(encoding="utf-8")
         assert committed.read_text(encoding="utf-8") == fresh, (
             f"pages/{lang}/benchmarks.md is stale: run python benchmarks/report.py"
         )
+
+
+def test_load_section_shows_both_servers_and_why_a_target_is_missed() -> None:
+    """The endpoint's figures stand beside Oxigraph's of the same run; a miss says why."""
+    section = _module("load_section")
+    load = json.loads((BENCHMARKS / "results" / "load.json").read_text(encoding="utf-8"))
+    load = copy.deepcopy(load)
+    load["phases"]["endpoint"]["throughput_per_s"] = 123.0
+    load["phases"]["oxigraph"]["throughput_per_s"] = 456.0
+    load["targets"]["throughput_at_least_0.8x_oxigraph"] = {"met": False, "ratio": 0.27}
+    english = "\n".join(section.load_section(load, "en"))
+    assert "| endpoint | " in english and "| Oxigraph alone | " in english
+    assert "| 123 |" in english and "| 456 |" in english
+    assert "| throughput ≥ 0.8x Oxigraph | 0\\.270x | **missed** |" in english
+    assert "### Why targets are missed" in english
+    german = "\n".join(section.load_section(load, "de"))
+    assert "| Durchsatz ≥ 0,8x Oxigraph | 0\\,270x | **verfehlt** |" in german
+    for target in load["targets"].values():
+        target["met"] = True
+    assert "Why targets" not in "\n".join(section.load_section(load, "en"))
+    assert section.load_section(None, "en") == []

@@ -8,10 +8,12 @@ the page; every rule's target exists in the built site.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
 import pytest
+from pyld import jsonld
 from rdflib import RDF, Graph, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
@@ -92,6 +94,10 @@ def test_every_entity_page_links_and_embeds_its_data(built: Built, lang: str) ->
             expected.add((URIRef(iri), RDF.type, URIRef(wanted)))
             seen_types.add(wanted.rsplit("/", 1)[-1])
         assert isomorphic(embedded, expected), _diff(docname, embedded, expected)
+        # and pyld, a JSON-LD processor independent of rdflib's, reads the same triples
+        quads = jsonld.to_rdf(json.loads(head.jsonld[0]), {"format": "application/n-quads"})
+        by_pyld = Graph().parse(data=quads, format="nquads")
+        assert isomorphic(by_pyld, expected), _diff(docname, by_pyld, expected)
         # the same file, parsed from JSON-LD, says what the Turtle says
         file = Graph().parse(built.site.html / "data" / f"{docname}.jsonld", format="json-ld")
         assert isomorphic(file, _turtle(built, docname)), docname

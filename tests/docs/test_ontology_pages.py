@@ -82,6 +82,9 @@ def test_class_page_shows_definition_properties_shapes_and_instances(site: Site,
     links = parse_links(path).links
     assert "../field/index.html" in links  # the list of its instances
     assert re.search(r"(Instanzen in den Daten|Instances in the data) : 8 ", text)
+    # the shapes' severities in the page's language
+    assert ("Verstoß" if lang == "de" else "Violation") in text
+    assert ("Violation" if lang == "de" else "Verstoß") not in text
 
 
 def test_class_without_a_kind_lists_its_instances(site: Site) -> None:

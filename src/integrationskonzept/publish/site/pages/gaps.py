@@ -19,39 +19,9 @@ from integrationskonzept.publish.site.blocks import (
     Table,
     cell,
 )
+from integrationskonzept.publish.site.i18n import table
 from integrationskonzept.publish.site.pages import assessment
 from integrationskonzept.publish.site.site import Site
-
-_TEXT = {
-    "de": {
-        "goals": "Leitziele ohne Maßnahmen",
-        "goals_intro": "Leitziele, zu denen keine Maßnahme des Berichts beiträgt (ik:contributesTo). Wo der Bericht ausdrücklich „keine Anmerkungen“ vermerkt, steht der Beleg dabei.",  # noqa: E501
-        "status": "Maßnahmen nach Umsetzungsstand je Thema",
-        "networks": "Netzwerke ohne Federführung",
-        "networks_intro": "Zeilen der Netzwerk-Tabellen (Netzwerk × Thema), für die der Bericht keine Federführung (ik:Lead) nennt.",  # noqa: E501
-        "indicators": "Wirkungsindikatoren neben den Maßnahmen ihres Themas",
-        "indicators_intro": "Die Daten verknüpfen Wirkungsindikatoren nicht mit Maßnahmen. Heuristik dieser Seite: Jeder Indikator steht neben der Zahl der umgesetzten oder laufenden Maßnahmen seines Themas; ist diese Zahl null, wird der Indikator als „ohne laufende Maßnahme im Thema“ markiert. Das ist ein Hinweis für die Prüfung, keine Aussage des Berichts.",  # noqa: E501
-        "active": "umgesetzt oder laufend",
-        "other": "geplant, vorgeschlagen, unklar, ohne Angabe",
-        "flag": "ohne laufende Maßnahme im Thema",
-        "none": "Keine.",
-        "note": "Vermerk",
-    },
-    "en": {
-        "goals": "Guiding goals without measures",
-        "goals_intro": "Guiding goals to which no measure of the report contributes (ik:contributesTo). Where the report explicitly notes “no remarks”, the evidence is shown.",  # noqa: E501
-        "status": "Measures by status per topic",
-        "networks": "Networks without a lead",
-        "networks_intro": "Rows of the network tables (network × topic) for which the report names no lead (ik:Lead).",  # noqa: E501
-        "indicators": "Impact indicators beside the measures of their topic",
-        "indicators_intro": "The data does not link impact indicators to measures. Heuristic of this page: every indicator is shown beside the number of implemented or ongoing measures of its topic; where that number is zero, the indicator is flagged “no active measure in the topic”. This is a pointer for review, not a statement of the report.",  # noqa: E501
-        "active": "implemented or ongoing",
-        "other": "planned, proposed, unclear, not stated",
-        "flag": "no active measure in the topic",
-        "none": "None.",
-        "note": "Note",
-    },
-}
 
 
 def _goals(site: Site, text: dict[str, str]) -> Section:
@@ -144,7 +114,7 @@ def _assessments(site: Site) -> Section:
 
 def page(site: Site) -> Page:
     """The gap analysis page."""
-    text = _TEXT[site.lang]
+    text = table(site.lang, "gaps")
     blocks = (
         _goals(site, text),
         _assessments(site),

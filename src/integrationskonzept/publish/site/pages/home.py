@@ -21,8 +21,6 @@ from integrationskonzept.publish.site.blocks import (
 from integrationskonzept.publish.site.pages import findings
 from integrationskonzept.publish.site.site import Site
 
-_AND = {"de": " und ", "en": " and "}
-_TITLE = {"de": "{} als Wissensgraph", "en": "{} as a knowledge graph"}
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
@@ -38,13 +36,15 @@ def documents_phrase(site: Site) -> str:
     quoted = [f"„{name}“" if site.lang == "de" else f"“{name}”" for name in names]
     if not quoted:
         return site.ui("page.index")
-    return ", ".join(quoted[:-1]) + _AND[site.lang] + quoted[-1] if len(quoted) > 1 else quoted[0]
+    if len(quoted) == 1:
+        return quoted[0]
+    return ", ".join(quoted[:-1]) + site.ui("home.and") + quoted[-1]
 
 
 def title(site: Site) -> str:
     """The home page's title: the integration concept's name, as a knowledge graph."""
     concepts = documents(site, "IntegrationConcept")
-    return _TITLE[site.lang].format(concepts[0]) if concepts else site.ui("page.index")
+    return site.ui("home.title").format(concepts[0]) if concepts else site.ui("page.index")
 
 
 LIBRARY_EXAMPLE = """\

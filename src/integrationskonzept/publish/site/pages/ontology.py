@@ -34,6 +34,7 @@ from integrationskonzept.publish.site.blocks import (
     joined,
 )
 from integrationskonzept.publish.site.constraints import Constraint, constraints_by_class
+from integrationskonzept.publish.site.i18n import table
 from integrationskonzept.publish.site.pages.common import folded
 from integrationskonzept.publish.site.site import Site
 from integrationskonzept.terms import RDF_NAMESPACE, curie
@@ -47,33 +48,6 @@ _ALIGN = (
     OWL + "equivalentClass", OWL + "equivalentProperty", SKOS + "exactMatch",
     SKOS + "closeMatch", SKOS + "broadMatch", SKOS + "narrowMatch", RDFS + "seeAlso",
 )  # fmt: skip
-
-_TEXT = {
-    "de": {
-        "intro": "Das Vokabular ik: in allen Modulen (core, vocabularies, statistics, analysis): Kopf und Änderungen der Ontologie, jede Klasse mit eigener Seite (Bezeichnungen, Definition, Oberklassen, Eigenschaften, SHACL-Formen, Instanzen), alle Eigenschaften mit Domäne und Wertebereich, die Begriffsschemata.",  # noqa: E501
-        "classes": "Klassen", "properties": "Eigenschaften", "schemes": "Begriffsschemata",
-        "label_de": "Bezeichnung (de)", "label_en": "Bezeichnung (en)", "definition": "Definition",
-        "comment": "Anmerkung", "example": "Beispiel", "super": "Oberklasse", "superprop": "Obereigenschaft",  # noqa: E501
-        "align": "Ausrichtung", "domain": "Domäne (rdfs:domain)", "range": "Wertebereich (rdfs:range)",  # noqa: E501
-        "as_domain": "Eigenschaften mit dieser Domäne", "as_range": "Eigenschaften mit diesem Wertebereich",  # noqa: E501
-        "instances": "Instanzen in den Daten", "characteristics": "Merkmale",
-        "constraints": "SHACL-Bedingungen", "path": "Pfad", "parameters": "Bedingung",
-        "severity": "Schweregrad", "message": "Meldung", "inherited": "geerbt von",
-        "shapes_using": "Formen mit diesem Pfad", "concepts": "Begriffe",
-    },
-    "en": {
-        "intro": "The ik: vocabulary across its modules (core, vocabularies, statistics, analysis): the ontology's header and changes, a page for every class (labels, definition, superclasses, properties, SHACL shapes, instances), every property with its domain and range, the concept schemes.",  # noqa: E501
-        "classes": "Classes", "properties": "Properties", "schemes": "Concept schemes",
-        "label_de": "Label (de)", "label_en": "Label (en)", "definition": "Definition",
-        "comment": "Comment", "example": "Example", "super": "Superclass", "superprop": "Superproperty",  # noqa: E501
-        "align": "Alignment", "domain": "Domain (rdfs:domain)", "range": "Range (rdfs:range)",
-        "as_domain": "Properties with this domain", "as_range": "Properties with this range",
-        "instances": "Instances in the data", "characteristics": "Characteristics",
-        "constraints": "SHACL constraints", "path": "Path", "parameters": "Constraint",
-        "severity": "Severity", "message": "Message", "inherited": "inherited from",
-        "shapes_using": "Shapes with this path", "concepts": "Concepts",
-    },
-}  # fmt: skip
 
 
 class _Anchors:
@@ -148,12 +122,20 @@ def _superclasses(site: Site, iri: str) -> list[str]:
     return seen
 
 
+# a shape's severity → the key of its word in the page's language
+_SEVERITY = {
+    "sh:Violation": "severity_violation",
+    "sh:Warning": "severity_warning",
+    "sh:Info": "severity_info",
+}
+
+
 def _constraint_table(found: list[tuple[Constraint, str | None]], text: dict[str, str]) -> Table:
     rows = tuple(
         (
             (Code(c.path),),
             cell(c.parameters or "–"),
-            cell(c.severity.replace("sh:", "")),
+            cell(text[_SEVERITY[c.severity]] if c.severity in _SEVERITY else c.severity),
             (Text(c.message or "–"), *((Text(f" ({text['inherited']} {via})"),) if via else ())),
         )
         for c, via in found
@@ -315,7 +297,7 @@ def about(site: Site, text: dict[str, str]) -> list[Block]:
 
 def pages(site: Site) -> list[Page]:
     """The ontology reference page and the page of every class."""
-    text = _TEXT[site.lang]
+    text = table(site.lang, "ontology")
     index = site.index
     classes = _ik(index.of_type(OWL + "Class"))
     props = sorted(
