@@ -34,22 +34,12 @@ from integrationskonzept.publish.site.blocks import (
     cell,
     joined,
 )
+from integrationskonzept.publish.site.palette import status_style
 from integrationskonzept.publish.site.site import Site
 
 DOCNAME = "changes"
 CHART = "_figures/changes-status.svg"
 COMMAND = "integrationskonzept build --previous DIR\nintegrationskonzept docs --previous DIR\n"
-
-# colour and hatching per status (colour-blind safe, Okabe–Ito; hatching for print)
-_STYLE: dict[str | None, tuple[str, str]] = {
-    "implemented": ("#009E73", ""),
-    "ongoing": ("#56B4E9", "//"),
-    "planned": ("#E69F00", ".."),
-    "proposed": ("#F0E442", "xx"),
-    "unclear": ("#CC79A7", "\\\\"),
-    "no-remarks": ("#999999", "--"),
-    None: ("#DDDDDD", ""),
-}
 
 
 def comparison(site: Site) -> Comparison | None:
@@ -234,13 +224,13 @@ def chart(site: Site, found: Comparison) -> bytes:
             labels.append(figure_text(f"{topic_code} · {site.ui(word)}", 40))
             series.append(counts)
             positions.append(number * 2.6 + offset)  # a gap between the topics' pairs
-    height = max(2.2, 0.26 * len(labels) + 1.4)
+    height = max(2.4, 0.34 * len(labels) + 1.6)  # rows for 9 pt labels
     figure = MplFigure(figsize=(7.5, height))
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     starts = [0] * len(labels)
     for code in codes:
-        colour, hatch = _STYLE.get(code, _STYLE[None])
+        colour, hatch = status_style(code)
         widths = [counts.count(code) if counts else 0 for counts in series]
         axes.barh(
             positions,
@@ -252,21 +242,21 @@ def chart(site: Site, found: Comparison) -> bytes:
             linewidth=0.4,
         )
         starts = [s + w for s, w in zip(starts, widths, strict=True)]
-    axes.set_yticks(positions, labels, fontsize=7)
+    axes.set_yticks(positions, labels, fontsize=9)
     axes.invert_yaxis()
-    axes.set_xlabel(figure_text(site.ui("measures")), fontsize=8)
-    axes.tick_params(axis="x", labelsize=7)
+    axes.set_xlabel(figure_text(site.ui("measures")), fontsize=10)
+    axes.tick_params(axis="x", labelsize=9)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     for spine in ("top", "right"):
         axes.spines[spine].set_visible(False)
     handles = [
-        Patch(facecolor=_STYLE[c][0], hatch=_STYLE[c][1], edgecolor="#333333", linewidth=0.4)
-        for c in codes
+        Patch(facecolor=colour, hatch=hatch, edgecolor="#333333", linewidth=0.4)
+        for colour, hatch in map(status_style, codes)
     ]
     axes.legend(
         handles,
         [figure_text(site.status(c)) for c in codes],
-        fontsize=7,
+        fontsize=9,
         loc="lower center",
         bbox_to_anchor=(0.5, 1.0),
         ncol=len(codes),

@@ -25,21 +25,13 @@ from integrationskonzept.publish.site.blocks import (
     cell,
     joined,
 )
+from integrationskonzept.publish.site.palette import status_style
 from integrationskonzept.publish.site.site import Site
 
 # the chart's file below the source folder (and the html root)
 CHART = "_figures/home-status.svg"
 # statuses of measures, in the order of the bars' segments (no-remarks is for goals only)
 CODES: tuple[str | None, ...] = (*STATUSES[:-1], None)
-# Okabe–Ito colours (distinguishable with colour-vision deficiencies) and a hatch each
-_STYLE: dict[str | None, tuple[str, str]] = {
-    "implemented": ("#009E73", ""),
-    "ongoing": ("#56B4E9", "//"),
-    "planned": ("#E69F00", ".."),
-    "proposed": ("#CC79A7", "xx"),
-    "unclear": ("#999999", "\\\\"),
-    None: ("#FFFFFF", "--"),
-}
 _SVG_METADATA = {"Date": None, "Creator": None}
 _FONT = 10  # pt; at the column's width (≈ 720 px for 7.5 in) that is ≈ 13 px
 
@@ -87,7 +79,7 @@ def chart(site: Site) -> bytes | None:
         left = [0] * len(counts)
         for i, code in enumerate(CODES):
             values = [row[i] for _, row in counts]
-            colour, hatch = _STYLE[code]
+            colour, hatch = status_style(code)
             ax.barh(
                 range(len(counts)),
                 values,
