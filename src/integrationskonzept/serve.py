@@ -3,12 +3,13 @@
 ``serve()`` loads the knowledge base into a fresh Oxigraph store in a temporary folder and
 answers queries at ``/query`` until the ``with`` block ends:
 
-* the HTTP side is uvicorn (:mod:`~integrationskonzept.endpoint.server`): HTTP/1.1 with
-  keep-alive, a listen backlog, deadlines for request heads and bodies;
+* the HTTP side is uvicorn (:mod:`~integrationskonzept.endpoint.server`) on uvloop: HTTP/1.1
+  with keep-alive, a listen backlog, deadlines for request heads and bodies;
 * each request is checked (:mod:`~integrationskonzept.gateway`) and its query goes to one of
-  a few worker processes (:mod:`~integrationskonzept.endpoint.pool`), each reading the store
-  with pyoxigraph: a query past its time is killed with its worker (504), a crash costs the
-  one query (503), and the worker is replaced;
+  a few worker processes (:mod:`~integrationskonzept.endpoint.pool`), each answering with
+  pyoxigraph from a copy of the store in memory (from the store itself for a graph of more
+  than :data:`IN_MEMORY_MAX_QUADS` quads): a query past its time is killed with its worker
+  (504), a crash costs the one query (503), and the worker is replaced;
 * the workers have no network (:mod:`~integrationskonzept.endpoint.isolation`): Oxigraph
   would call any URL named by ``SERVICE``; the check refuses ``SERVICE`` and ``FROM``, and a
   query the check missed still could not reach anything;
@@ -21,6 +22,7 @@ for one city); ``oxigraph`` (the command, a dependency) builds it.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import socket
@@ -53,6 +55,10 @@ from integrationskonzept.publish.files.export import serialize
 
 DEFAULT_MEMORY_MB = 2048
 """Address space per worker: an idle one takes about 550 MB (mostly reserved, not used)."""
+IN_MEMORY_MAX_QUADS = 1_000_000
+"""Up to this many quads, each worker answers from a copy of the store in memory (a city's
+knowledge base has tens of thousands); a larger graph is answered from the store on disk,
+which all workers share."""
 
 
 def default_workers() -> int:
@@ -170,13 +176,22 @@ def serve(
         with tempfile.TemporaryDirectory(prefix="ik-serve-") as tmp:
             location = Path(tmp) / "store"
             build_store(graph, location)
-            settings = WorkerSettings(location, memory_mb, isolation=tuple(isolation))
+            settings = WorkerSettings(
+                location,
+                memory_mb,
+                isolation=tuple(isolation),
+                in_memory=len(graph) <= IN_MEMORY_MAX_QUADS,
+            )
             pool = Pool(settings, workers or default_workers(), float(timeout_s))
             try:
                 try:
                     pool.start()
                 except (WorkerGone, OSError) as exc:
                     raise InputError(f"the query workers did not start: {exc}") from exc
+                # Everything alive now (the graph, the modules) lives as long as the server:
+                # out of the collector's way, or each full collection walks the whole graph
+                # (tens of ms, every client waiting).
+                gc.freeze()
                 url = _url(sock)
                 app = SparqlApp(
                     pool,

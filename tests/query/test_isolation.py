@@ -51,8 +51,8 @@ def store(kb: Graph, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return location
 
 
-def _unchecked_worker(store: Path, isolation: tuple[str, ...]) -> Worker:
-    command = WorkerSettings(store, isolation=isolation).command()
+def _unchecked_worker(store: Path, isolation: tuple[str, ...], in_memory: bool) -> Worker:
+    command = WorkerSettings(store, isolation=isolation, in_memory=in_memory).command()
     module = command.index("-m")
     command[module : module + 2] = ["-c", _UNCHECKED_WORKER]
     assert command[0] == sys.executable
@@ -61,15 +61,16 @@ def _unchecked_worker(store: Path, isolation: tuple[str, ...]) -> Worker:
     return worker
 
 
-Start = Callable[[tuple[str, ...]], Worker]
+Start = Callable[..., Worker]
 
 
 @pytest.fixture
 def start_worker(store: Path) -> Iterator[Start]:
     started: list[Worker] = []
 
-    def start(isolation: tuple[str, ...]) -> Worker:
-        started.append(_unchecked_worker(store, isolation))
+    def start(isolation: tuple[str, ...], in_memory: bool = True) -> Worker:
+        """An unchecked worker; like the endpoint's for a city, answering from memory."""
+        started.append(_unchecked_worker(store, isolation, in_memory))
         return started[-1]
 
     yield start
@@ -108,12 +109,14 @@ def test_without_isolation_the_unchecked_engine_calls_the_canary(
 
 
 @pytest.mark.parametrize(
-    "mechanisms", [MECHANISMS, (NETNS,), (SECCOMP,)], ids=["as-served", "netns", "seccomp"]
+    ("mechanisms", "in_memory"),
+    [(MECHANISMS, True), (MECHANISMS, False), ((NETNS,), True), ((SECCOMP,), True)],
+    ids=["as-served", "as-served-store-on-disk", "netns", "seccomp"],
 )
 def test_an_isolated_worker_cannot_call_out_even_when_the_check_misses(
-    start_worker: Start, canary: Canary, mechanisms: tuple[str, ...]
+    start_worker: Start, canary: Canary, mechanisms: tuple[str, ...], in_memory: bool
 ) -> None:
-    worker = start_worker(mechanisms)
+    worker = start_worker(mechanisms, in_memory)
     if not worker.isolation:
         pytest.skip(f"the kernel refuses {' and '.join(mechanisms)} to this process")
     assert set(worker.isolation) == set(mechanisms)

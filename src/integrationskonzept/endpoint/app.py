@@ -9,7 +9,6 @@ query answers with the service description, which names this endpoint's public a
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -188,20 +187,35 @@ class SparqlApp:
         await _reply(send, reply.status, reply.media_type, reply.body, self.cors)
 
     async def _ask(self, receive: Receive, text: str, accept: str) -> Reply:
-        """The pool's reply; if the client leaves first, its worker is stopped."""
-        asking = asyncio.ensure_future(self.pool.ask(text, accept))
+        """The pool's reply; if the client leaves first, its worker is stopped.
+
+        The query is awaited in this task, and one watcher task cancels it when the client
+        goes (one task per request, not two: the hand-over is most of the endpoint's own
+        cost per request).
+        """
+        asking = asyncio.current_task()
+        assert asking is not None
+        state = {"answered": False, "gone": False}
+
+        def client_left(watcher: asyncio.Future[None]) -> None:
+            # Scheduled, not called, when the watcher ends: it may run after the answer.
+            if state["answered"] or watcher.cancelled() or watcher.exception() is not None:
+                return
+            state["gone"] = True
+            asking.cancel()
+
         leaving = asyncio.ensure_future(_until_gone(receive))
+        leaving.add_done_callback(client_left)
         try:
-            await asyncio.wait({asking, leaving}, return_when=asyncio.FIRST_COMPLETED)
+            return await self.pool.ask(text, accept)
+        except asyncio.CancelledError:
+            if state["gone"]:
+                asking.uncancel()
+                raise ClientGone from None
+            raise
         finally:
+            state["answered"] = True
             leaving.cancel()
-            if not asking.done():
-                asking.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await asking
-        if not asking.done() or asking.cancelled():
-            raise ClientGone
-        return asking.result()
 
     def _public_url(self, headers: Headers) -> str:
         """This endpoint's address as clients see it (the ``Host`` they used if wildcard)."""

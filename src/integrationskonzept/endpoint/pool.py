@@ -1,6 +1,7 @@
 """Supervised query workers: a timeout that kills, a crash that costs one query, a restart.
 
-:class:`Pool` keeps ``size`` :mod:`.worker` processes and hands each query to an idle one.
+:class:`Pool` keeps ``size`` :mod:`.worker` processes and hands each query to an idle one
+(first come, first served: :mod:`.handout`), over its pipes (:mod:`.channel`).
 The server's event loop never blocks on a worker: it talks to each over the worker's pipes,
 with a deadline. What can happen to a query:
 
@@ -34,9 +35,11 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
+from integrationskonzept.endpoint.channel import Channel, ChannelClosed
 from integrationskonzept.endpoint.frames import HEAD, encode_frame
+from integrationskonzept.endpoint.handout import Handout
 from integrationskonzept.endpoint.isolation import MECHANISMS
 from integrationskonzept.endpoint.worker import Reply
 
@@ -60,6 +63,8 @@ class WorkerSettings:
     memory_mb: int = 2048
     max_answer_bytes: int = 64 * 2**20
     isolation: tuple[str, ...] = MECHANISMS
+    in_memory: bool = False
+    """Answer from a copy of the store in memory (see :func:`.worker.open_store`)."""
 
     def command(self) -> list[str]:
         return [
@@ -69,7 +74,7 @@ class WorkerSettings:
             "--memory-mb", str(self.memory_mb),
             "--max-answer-bytes", str(self.max_answer_bytes),
             "--isolation", ",".join(self.isolation) or "none",
-        ]  # fmt: skip
+        ] + (["--in-memory"] if self.in_memory else [])  # fmt: skip
 
 
 def _exit_reason(returncode: int | None) -> str:
@@ -101,8 +106,7 @@ class Worker:
         self._out = self.process.stdout.fileno()
         self.isolation: tuple[str, ...] = ()
         self.slow = False
-        self._reader: asyncio.StreamReader | None = None
-        self._transports: list[asyncio.BaseTransport] = []
+        self._channel = Channel(write_to=self.process.stdin.fileno(), read_from=self._out)
 
     @property
     def pid(self) -> int:
@@ -129,34 +133,20 @@ class Worker:
         self.isolation = tuple(json.loads(received[HEAD.size : meta_end]).get("isolation", ()))
 
     async def ask(self, request: bytes) -> tuple[dict[str, Any], bytes]:
-        """Send ``request`` (a frame) and read the reply, on the event loop's own pipes."""
-        if self._reader is None:
-            loop = asyncio.get_running_loop()
-            reader = asyncio.StreamReader()
-            incoming, _ = await loop.connect_read_pipe(
-                lambda: asyncio.StreamReaderProtocol(reader), self.process.stdout
-            )
-            outgoing, _ = await loop.connect_write_pipe(asyncio.Protocol, self.process.stdin)
-            self._reader, self._transports = reader, [incoming, outgoing]
-        writing = cast(asyncio.WriteTransport, self._transports[1])  # uvloop's: no subclass
+        """Send ``request`` (a frame) and read the reply, on the event loop's thread."""
         try:
-            writing.write(request)
-            meta_size, body_size = HEAD.unpack(await self._reader.readexactly(HEAD.size))
-            meta = await self._reader.readexactly(meta_size)
-            body = await self._reader.readexactly(body_size)
-        except (asyncio.IncompleteReadError, ConnectionError):
+            return await self._channel.exchange(request)
+        except ChannelClosed:
             for _ in range(500):  # its exit status, in a moment
                 if self.process.poll() is not None:
                     break
                 await asyncio.sleep(0.01)
             raise WorkerGone(_exit_reason(self.process.poll())) from None
-        return json.loads(meta), body
 
     def close_pipes(self) -> None:
-        """Close the event loop's pipes to the worker (on the loop's thread)."""
-        for transport in self._transports:
-            transport.close()
-        self._transports = []
+        """Stop the event loop watching the worker's pipes (on the loop's thread, before
+        :meth:`kill` closes them)."""
+        self._channel.detach()
 
     def ended(self) -> str:
         """How the process ended (waiting a moment for its status)."""
@@ -210,8 +200,7 @@ class Pool:
         self._lock = threading.Lock()
         self._workers: set[Worker] = set()
         self._started: list[Worker] = []
-        # None in the queue: "the pool is closing", for whoever waits for a worker
-        self._idle: asyncio.Queue[Worker | None] | None = None
+        self._idle: Handout[Worker] | None = None  # created on the event loop's thread
         self._loop: asyncio.AbstractEventLoop | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._busy = 0
@@ -234,14 +223,14 @@ class Pool:
 
     def idle(self) -> int:
         """How many workers are ready and waiting for a query."""
-        return self._idle.qsize() if self._idle is not None else len(self._started)
+        return len(self._idle) if self._idle is not None else len(self._started)
 
     def drain(self, seconds: float) -> None:
         """Refuse new queries (503), give running ones ``seconds`` to end, then stop them."""
         self._closing = True
         if self._loop is not None and not self._loop.is_closed():
             with contextlib.suppress(RuntimeError):  # the loop has just stopped
-                self._loop.call_soon_threadsafe(self._queue().put_nowait, None)
+                self._loop.call_soon_threadsafe(self._handout().close)
         deadline = time.monotonic() + seconds
         while self._busy and time.monotonic() < deadline:
             time.sleep(0.02)
@@ -298,12 +287,10 @@ class Pool:
 
     # ------------------------------------------------------------ the event loop's thread
 
-    def _queue(self) -> asyncio.Queue[Worker | None]:
+    def _handout(self) -> Handout[Worker]:
         if self._idle is None:
             self._loop = asyncio.get_running_loop()
-            self._idle = asyncio.Queue()
-            for worker in self._started:
-                self._idle.put_nowait(worker)
+            self._idle = Handout(self._started)
         return self._idle
 
     def _replace(self, old: Worker) -> None:
@@ -316,7 +303,7 @@ class Pool:
             with contextlib.suppress(RuntimeError):  # the pool closed meanwhile
                 new = await loop.run_in_executor(self._spawner, self._renew, old)
                 if new is not None:
-                    self._queue().put_nowait(new)
+                    self._handout().give(new)
 
         task = asyncio.get_running_loop().create_task(renew())
         self._tasks.add(task)
@@ -324,17 +311,18 @@ class Pool:
 
     async def ask(self, text: str, accept: str) -> Reply:
         """Run ``text`` on an idle worker: its reply, or 503 / 504 with the reason."""
-        idle = self._queue()
+        idle = self._handout()
         if self._closing:
             return _shutting_down()
         try:
-            worker = await asyncio.wait_for(idle.get(), self.wait_s)
+            # a timeout scope, not wait_for: no task of its own for each request
+            async with asyncio.timeout(self.wait_s):
+                worker = await idle.take()
         except TimeoutError:
             return Reply.refusal(
                 503, f"all {self.size} query workers stayed busy for {self.wait_s:g} s; try again"
             )
-        if worker is None:  # closing: wake the next one waiting too
-            idle.put_nowait(None)
+        if worker is None:  # closing
             return _shutting_down()
         if worker.process.poll() is not None:  # died while idle: not this query's doing
             self._replace(worker)
@@ -396,5 +384,5 @@ class Pool:
         if worker.slow:
             self._replace(worker)
         else:
-            self._queue().put_nowait(worker)
+            self._handout().give(worker)
         return Reply(int(meta["status"]), str(meta["type"]), body)

@@ -138,6 +138,7 @@ def running(
     config = uvicorn.Config(
         app,
         http=_protocol(head_timeout_s),
+        loop="auto",  # uvloop (a dependency on Linux), else asyncio's own
         lifespan="off",
         log_config=None,  # a library does not configure the process's logging
         access_log=False,
@@ -146,6 +147,7 @@ def running(
         limit_concurrency=MAX_CONNECTIONS,
         timeout_graceful_shutdown=GRACE_S,
         server_header=False,
+        proxy_headers=False,  # no client address is used: nothing to take from X-Forwarded-For
         ws="none",
     )
     server = uvicorn.Server(config)
