@@ -22,7 +22,6 @@ for one city); ``oxigraph`` (the command, a dependency) builds it.
 
 from __future__ import annotations
 
-import gc
 import os
 import shutil
 import socket
@@ -188,10 +187,6 @@ def serve(
                     pool.start()
                 except (WorkerGone, OSError) as exc:
                     raise InputError(f"the query workers did not start: {exc}") from exc
-                # Everything alive now (the graph, the modules) lives as long as the server:
-                # out of the collector's way, or each full collection walks the whole graph
-                # (tens of ms, every client waiting).
-                gc.freeze()
                 url = _url(sock)
                 app = SparqlApp(
                     pool,

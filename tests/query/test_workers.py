@@ -126,6 +126,23 @@ def test_a_runaway_query_is_stopped_at_the_timeout_and_leaves_no_busy_process(
     assert all(seconds < 0.2 for seconds in busy.values()), busy
 
 
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="no scheduling policies here")
+def test_a_slow_query_runs_only_on_what_the_others_leave(endpoint: Endpoint) -> None:
+    """After SLOW_CPU_S of CPU time a query's worker runs as SCHED_IDLE (and is replaced)."""
+    _wait_for_all_workers(endpoint)
+    answer: list[int] = []
+    asking = threading.Thread(
+        target=lambda: answer.append(post_query(endpoint.query_url, RUNAWAY)[0]), daemon=True
+    )
+    asking.start()
+    time.sleep(1.2)  # past the lowering (at most 0.5 s of CPU), before the 2 s timeout
+    policies = {pid: os.sched_getscheduler(pid) for pid in endpoint.worker_pids()}
+    asking.join(30)
+    assert answer == [504]
+    assert sorted(policies.values()) == sorted([os.SCHED_BATCH, os.SCHED_IDLE]), policies
+    _wait_for_all_workers(endpoint)
+
+
 def test_a_client_that_leaves_stops_its_query(endpoint: Endpoint) -> None:
     _wait_for_all_workers(endpoint)
     before = set(endpoint.worker_pids())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import signal
 import sys
 from types import FrameType
@@ -89,6 +90,10 @@ def command(
             click.echo(f"SPARQL endpoint: {endpoint.query_url}  (query form: {endpoint.url}/)")
             click.echo(describe(endpoint.isolation), err=True)
             sys.stdout.flush()
+            # This process only serves from now on, and what is alive now (the graph, the
+            # modules) stays alive: out of the collector's way, or each full collection walks
+            # the whole graph (tens of ms, with every client waiting).
+            gc.freeze()
             while not endpoint.wait(1.0):
                 pass
         raise InputError("the endpoint's HTTP server stopped (see the message above)")
