@@ -1,12 +1,14 @@
 """Fixtures of the docs tests: the site built once per session (Leverkusen and a hostile
-test city) and served on 127.0.0.1."""
+test city) and served on 127.0.0.1, and a browser to look at it (:mod:`.browsing`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
+from .browsing import DESKTOP, launched, tabs_at
 from .helpers import HOSTILE_CITY, Site, build, serve
 
 
@@ -36,3 +38,17 @@ def served_site(site: Site) -> Iterator[str]:
 def served_hostile_site(hostile_site: Site) -> Iterator[str]:
     """The hostile test city's site served on 127.0.0.1."""
     yield from serve(hostile_site.html)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's chromium, headless, for one test module (skipped or failed when missing)."""
+    with launched() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="module")
+def tabs(browser: Any, request: pytest.FixtureRequest) -> Iterator[dict[int, Any]]:
+    """A tab per width in the test module's ``WIDTHS`` (default: a desktop's)."""
+    with tabs_at(browser, getattr(request.module, "WIDTHS", (DESKTOP,))) as found:
+        yield found

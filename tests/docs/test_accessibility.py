@@ -10,19 +10,15 @@ module is skipped, unless ``IK_REQUIRE_BROWSER=1`` (``make test``): then it fail
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from .browsing import screenshot
 from .helpers import ROOT, Site
-from .test_browser import ARGS, CHROMIUM, _shot
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("site")]
-# (test_browser, imported above, already failed or skipped this module without chromium or,
-# when the browser is required, without playwright)
-playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install '.[test]'")
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 if not AXE.is_file():
@@ -65,25 +61,6 @@ RUN = """async ([tags]) => {
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="module")
-def tabs(browser: Any) -> Iterator[dict[int, Any]]:
-    contexts = {
-        width: browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 500)
-        for width in WIDTHS
-    }
-    yield {width: context.new_page() for width, context in contexts.items()}
-    for context in contexts.values():
-        context.close()
-
-
-@pytest.fixture(scope="module")
 def axe_source() -> str:
     return Path(AXE).read_text(encoding="utf-8")
 
@@ -103,7 +80,7 @@ def test_no_wcag_violations(
     violations = tab.evaluate(RUN, [TAGS])
     if violations:
         name = path.split("?")[0].replace("/", "-").removesuffix(".html")
-        _shot(tab, f"axe-{width}-{name}")
+        screenshot(tab, f"axe-{width}-{name}")
     report = [
         f"{v['id']} ({v['impact']}): {v['help']}\n    " + "\n    ".join(v["nodes"][:5])
         for v in violations

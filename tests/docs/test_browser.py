@@ -7,70 +7,22 @@ test-artifacts/.
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .helpers import ARTIFACTS, HOSTILE_LABEL
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from .browsing import CHROMIUM, collecting_errors, screenshot
+from .helpers import HOSTILE_LABEL
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("site")]
-
-# `make test` sets IK_REQUIRE_BROWSER so that a missing browser fails the run instead of
-# silently skipping the only tests that look at the rendered site.
-_REQUIRED = os.environ.get("IK_REQUIRE_BROWSER") == "1"
-if not CHROMIUM.exists():
-    if _REQUIRED:
-        raise RuntimeError(f"{CHROMIUM} is missing: run `make browser`")
-    pytest.skip(f"{CHROMIUM} is missing: run `make browser`", allow_module_level=True)
-if _REQUIRED:
-    import playwright.sync_api as playwright_api
-else:
-    playwright_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is missing: pip install '.[test]'"
-    )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    tab.errors = []  # console errors, page errors, failed requests, dialogs
-    tab.on(
-        "console", lambda m: tab.errors.append(f"console: {m.text}") if m.type == "error" else None
-    )
-    tab.on("pageerror", lambda e: tab.errors.append(f"pageerror: {e}"))
-    tab.on("requestfailed", lambda r: tab.errors.append(f"failed: {r.url}"))
-    tab.on("dialog", lambda d: (tab.errors.append(f"dialog: {d.message}"), d.dismiss()))
-    yield tab
+    yield collecting_errors(context.new_page())
     context.close()
-
-
-def _shot(tab: Any, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
 
 
 @pytest.mark.parametrize(
@@ -89,7 +41,7 @@ def test_pages_render_without_console_errors(
     page.wait_for_load_state("networkidle")
     assert title in page.title()
     assert page.locator("article h1").count() == 1
-    _shot(page, "page-" + path.replace("/", "-").removesuffix(".html"))
+    screenshot(page, "page-" + path.replace("/", "-").removesuffix(".html"))
     assert page.errors == []
 
 
@@ -97,7 +49,7 @@ def test_search_finds_runder_tisch_deutsch(page: Any, served_site: str) -> None:
     page.goto(served_site + "search.html?q=Runder+Tisch+Deutsch")
     link = page.locator("#search-results a[href*='network/runder-tisch-deutsch']")
     link.first.wait_for(timeout=20_000)
-    _shot(page, "search-runder-tisch-deutsch")
+    screenshot(page, "search-runder-tisch-deutsch")
     assert page.errors == []
 
 
@@ -126,7 +78,7 @@ def test_phone_layout(browser: Any, served_site: str) -> None:
     tab.goto(served_site + "field/C.html")
     tab.wait_for_load_state("networkidle")
     width = tab.evaluate("document.documentElement.scrollWidth")
-    _shot(tab, "phone-field-C")
+    screenshot(tab, "phone-field-C")
     context.close()
     assert width <= 390 + 1, "the page scrolls sideways on a phone"
 
@@ -136,10 +88,11 @@ def test_hostile_label_is_text(page: Any, served_hostile_site: str) -> None:
     page.wait_for_load_state("networkidle")
     assert HOSTILE_LABEL in page.locator("article h1").inner_text()
     assert page.locator("article script").count() == 0
-    _shot(page, "hostile-field-A")
+    screenshot(page, "hostile-field-A")
     assert "<script>alert" not in page.content().replace("&lt;script&gt;", "")
     assert page.errors == []
 
 
-def test_chromium_is_debians() -> None:
-    assert shutil.which("chromium") or CHROMIUM.exists()
+def test_chromium_is_debians(browser: Any) -> None:
+    """The browser these tests drive is Debian's package, not one playwright downloaded."""
+    assert CHROMIUM.exists() and browser.version

@@ -3,23 +3,19 @@
 Nothing on a page may stick out of the content column (or make the page scroll sideways)
 unless it sits in a scroll container that itself fits; a container that scrolls must be
 reachable by keyboard and named. Folded blocks are opened first, so their tables count too.
-Runs in Debian's chromium, as ``test_browser.py`` does (and is skipped as it is).
+Runs in Debian's chromium (:mod:`.browsing`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from .browsing import screenshot
 from .helpers import Site
-from .test_browser import ARGS, CHROMIUM, _shot
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("site")]
-# (test_browser, imported above, already failed or skipped this module without chromium or,
-# when the browser is required, without playwright)
-playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install '.[test]'")
 
 WIDTHS = (1280, 390)
 PAGES = (
@@ -95,25 +91,6 @@ OVERFLOW = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="module")
-def tabs(browser: Any) -> Iterator[dict[int, Any]]:
-    contexts = {
-        width: browser.new_context(viewport={"width": width, "height": 900}, is_mobile=width < 500)
-        for width in WIDTHS
-    }
-    yield {width: context.new_page() for width, context in contexts.items()}
-    for context in contexts.values():
-        context.close()
-
-
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PAGES)
 def test_nothing_wider_than_the_column(
@@ -128,7 +105,7 @@ def test_nothing_wider_than_the_column(
     problems = tab.evaluate(OVERFLOW)
     if problems:
         name = path.split("?")[0].replace("/", "-").removesuffix(".html")
-        _shot(tab, f"overflow-{width}-{name}")
+        screenshot(tab, f"overflow-{width}-{name}")
     assert problems == [], f"{path} at {width} px:\n" + "\n".join(problems[:20])
 
 
@@ -148,7 +125,7 @@ def test_wide_tables_scroll_by_keyboard_with_a_cue(tabs: dict[int, Any], served_
     tab.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle())
     assert region.evaluate("el => el.scrollLeft") > before
     assert region.evaluate("el => el.parentElement.classList.contains('ik-more-left')")
-    _shot(tab, "phone-network-analysis-table")
+    screenshot(tab, "phone-network-analysis-table")
 
 
 @pytest.mark.parametrize(

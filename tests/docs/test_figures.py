@@ -4,23 +4,21 @@ their data as text.
 The browser tests measure, at 1280 px in Debian's chromium, the size every ``<text>`` of a
 figure is shown at: each SVG is loaded into the page at the size its ``<img>`` is shown,
 and a text's computed font size times its scale on screen must be at least 11 px. The other
-tests read the built SVG files. Skipped as ``test_browser.py`` is (chromium, playwright).
+tests read the built SVG files. Skipped as every browser test is (:mod:`.browsing`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from .browsing import screenshot
 from .helpers import Site, page_text
-from .test_browser import ARGS, CHROMIUM, _shot
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("site")]
-playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install '.[test]'")
 
 SMALLEST = 11.0  # px
 FIGURE_PAGES = (
@@ -72,18 +70,8 @@ MEASURE = """async () => {
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="module")
-def tab(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context.new_page()
-    context.close()
+def tab(tabs: dict[int, Any]) -> Any:
+    return tabs[1280]
 
 
 @pytest.mark.parametrize("path", FIGURE_PAGES)
@@ -111,7 +99,7 @@ def test_figure_text_is_at_least_11_px_at_1280(
             shown = ", ".join(f"{t['text']!r} at {t['size']:.1f} px" for t in small)
             problems.append(f"{name} (shown {figure['shown']:.0f} px wide): {shown}")
     if problems:
-        _shot(tab, "figures-" + path.replace("/", "-").removesuffix(".html"))
+        screenshot(tab, "figures-" + path.replace("/", "-").removesuffix(".html"))
     assert problems == [], f"{path}:\n" + "\n".join(problems)
 
 

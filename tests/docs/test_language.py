@@ -288,22 +288,7 @@ def test_no_page_has_a_bare_none_paragraph(site: Site) -> None:
     assert not stray, stray
 
 
-# -- in a browser --------------------------------------------------------------------------
-
-CHROMIUM = Path("/usr/bin/chromium")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: run `make browser`")
-    api = pytest.importorskip("playwright.sync_api")
-    with api.sync_playwright() as p:
-        instance = p.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox", "--disable-gpu"]
-        )
-        yield instance
-        instance.close()
+# -- in a browser (conftest's fixture: Debian's chromium, see browsing.py) -----------------
 
 
 @pytest.mark.browser

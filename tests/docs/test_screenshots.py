@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from PIL import Image
 
+from .browsing import launched
 from .helpers import CONF, Site, parse_links
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site")]
@@ -61,17 +62,11 @@ def camera(request: pytest.FixtureRequest) -> Iterator[Any]:
     if not UPDATE:
         yield None
         return
-    from playwright.sync_api import sync_playwright
-
-    from .test_browser import ARGS, CHROMIUM
-
     served: str = request.getfixturevalue("served_site")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with launched() as browser:
         context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
         yield context.new_page(), served
         context.close()
-        browser.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -2,13 +2,12 @@
 
 Every entity page has its code and names as index entries (publish/site/search.py), which
 Sphinx's search ranks above titles and words in the text; the scorer
-(publish/sphinx/search-scorer.js) breaks ties by kind. Runs in Debian's chromium, as
-``test_browser.py`` does (and is skipped as it is).
+(publish/sphinx/search-scorer.js) breaks ties by kind. Runs in Debian's chromium
+(:mod:`.browsing`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote_plus
 
@@ -16,24 +15,15 @@ import pytest
 
 from integrationskonzept.publish.site.search import clean
 
+from .browsing import collecting_errors
 from .helpers import Site
-from .test_browser import ARGS, CHROMIUM
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("site")]
-playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install '.[test]'")
 
 
 @pytest.fixture(scope="module")
-def tab(served_site: str) -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.errors = []
-        page.on("pageerror", lambda e: page.errors.append(f"pageerror: {e}"))
-        yield page
-        context.close()
-        browser.close()
+def tab(tabs: dict[int, Any]) -> Any:
+    return collecting_errors(tabs[1280])
 
 
 def _results(tab: Any, base: str, prefix: str, query: str) -> list[tuple[str, str]]:
