@@ -190,8 +190,7 @@ class SparqlApp:
         """The pool's reply; if the client leaves first, its worker is stopped.
 
         The query is awaited in this task, and one watcher task cancels it when the client
-        goes (one task per request, not two: the hand-over is most of the endpoint's own
-        cost per request).
+        goes.
         """
         asking = asyncio.current_task()
         assert asking is not None

@@ -234,9 +234,9 @@ class Pool:
     def drain(self, seconds: float) -> None:
         """Refuse new queries (503), give running ones ``seconds`` to end, then stop them."""
         self._closing = True
-        if self._loop is not None and not self._loop.is_closed():
+        if self._loop is not None and self._idle is not None and not self._loop.is_closed():
             with contextlib.suppress(RuntimeError):  # the loop has just stopped
-                self._loop.call_soon_threadsafe(self._handout().close)
+                self._loop.call_soon_threadsafe(self._idle.close)
         deadline = time.monotonic() + seconds
         while self._busy and time.monotonic() < deadline:
             time.sleep(0.02)
