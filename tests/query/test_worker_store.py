@@ -93,3 +93,13 @@ def test_workers_run_as_batch_work(kb: Graph) -> None:
         policies = {pid: os.sched_getscheduler(pid) for pid in endpoint.worker_pids()}
     assert len(policies) == 2
     assert set(policies.values()) == {os.SCHED_BATCH}, policies
+
+
+def test_workers_start_within_a_tight_memory_limit_every_time(store: Path) -> None:
+    """Without bounded malloc arenas a worker reserved 555-750 MB at start, at random."""
+    for _ in range(8):
+        worker = Worker(WorkerSettings(store, memory_mb=450, in_memory=True).command())
+        try:
+            worker.wait_ready()
+        finally:
+            worker.kill()
