@@ -14,16 +14,14 @@ export and import each take at most 3 s on the project's machine. The result goe
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import os
-import platform
 import statistics
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+
+from machine import describe, load_average
 
 from integrationskonzept.authoring import export_city, import_city
 from integrationskonzept.load import load
@@ -71,16 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
-    load_average: Any = list(os.getloadavg())
+    at_start = load_average()
     results = measure(args.runs)
     doc = {
-        "machine": {
-            "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "python": platform.python_version(),
-            "cpus": os.cpu_count(),
-            "platform": platform.platform(),
-            "load_average_at_start": [round(x, 2) for x in load_average],
-        },
+        "machine": describe(at_start),
         "runs": args.runs,
         "results": results,
         "targets": {

@@ -21,10 +21,8 @@ the machine's mood cancels out. The result goes to ``benchmarks/results/build-sp
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
-import platform
 import re
 import shutil
 import statistics
@@ -36,6 +34,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from machine import describe, load_average
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -228,19 +228,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
-    load_average = [round(x, 2) for x in os.getloadavg()]
+    at_start = load_average()
     with tempfile.TemporaryDirectory(prefix="ik-build-speed-") as work:
         results = measure(args.baseline, args.runs, Path(work))
     found = ratios(results)
     doc = {
-        "machine": {
-            "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "python": platform.python_version(),
-            "cpus": os.cpu_count(),
-            "platform": platform.platform(),
-            "load_average_at_start": load_average,
-            "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
-        },
+        "machine": describe(at_start) | {"load_average_at_end": load_average()},
         "baseline": args.baseline,
         "runs": args.runs,
         "results": results,

@@ -93,3 +93,11 @@ def screenshot(tab: Any, name: str) -> None:
     """Keep what ``tab`` shows as ``test-artifacts/<name>.png`` (for a person to look at)."""
     ARTIFACTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+def open_page(tab: Any, url: str) -> None:
+    """Load ``url`` in ``tab`` and wait until it is quiet (a search page: its first result)."""
+    tab.goto(url)
+    tab.wait_for_load_state("networkidle")
+    if "?q=" in url:  # the search page lists its results after loading the index
+        tab.locator("#search-results li").first.wait_for(timeout=20_000)

@@ -15,6 +15,7 @@ from integrationskonzept import resources
 from integrationskonzept.cli import main
 from integrationskonzept.cli.reference import collect
 from integrationskonzept.pipeline import DocsOptions, run
+from integrationskonzept.publish.site import blocks as b
 
 ROOT = Path(__file__).resolve().parents[2]
 CONF = resources.site_conf_dir()
@@ -128,8 +129,9 @@ class Site:
     warnings: list[Path]
 
 
-def build(root: Path, data: str | None, lang: str = "both") -> Site:
-    """The site of ``data`` as ``integrationskonzept docs`` builds it (the pipeline up to docs)."""
+def build(root: Path, data: str | None, lang: str = "both", previous: Path | None = None) -> Site:
+    """The site of ``data`` as ``integrationskonzept docs`` builds it (the pipeline up to docs;
+    with ``previous``, the data of the previous report, also the compare stage)."""
     warnings = root / "warnings.txt"
     options = DocsOptions(
         out=root / "html", lang=lang, conf=CONF, sources=root / "sources", warnings=warnings
@@ -137,6 +139,7 @@ def build(root: Path, data: str | None, lang: str = "both") -> Site:
     run(
         "docs",
         data=data,
+        previous=previous,
         out=None,
         docs_options=options,
         reference=collect(main),
@@ -252,3 +255,18 @@ def serve(root: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def all_blocks(blocks: tuple[b.Block, ...] | list[b.Block]) -> Iterator[b.Block]:
+    """Every block of a page's content, sections and folded blocks opened."""
+    for block in blocks:
+        yield block
+        if isinstance(block, b.Section | b.Details):
+            yield from all_blocks(block.blocks)
+
+
+def find_section(blocks: tuple[b.Block, ...] | list[b.Block], anchor: str) -> b.Section:
+    """The one section with ``anchor``."""
+    found = [x for x in all_blocks(blocks) if isinstance(x, b.Section) and x.anchor == anchor]
+    assert len(found) == 1, anchor
+    return found[0]

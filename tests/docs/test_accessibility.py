@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from .browsing import screenshot
+from .browsing import open_page, screenshot
 from .helpers import ROOT, Site
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("site")]
@@ -72,10 +72,7 @@ def test_no_wcag_violations(
 ) -> None:
     assert (site.html / path.split("?")[0]).is_file(), path
     tab = tabs[width]
-    tab.goto(served_site + path)
-    tab.wait_for_load_state("networkidle")
-    if "?q=" in path:  # the search page lists its results after loading the index
-        tab.locator("#search-results li").first.wait_for(timeout=20_000)
+    open_page(tab, served_site + path)
     tab.add_script_tag(content=axe_source)
     violations = tab.evaluate(RUN, [TAGS])
     if violations:

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from .browsing import screenshot
+from .browsing import open_page, screenshot
 from .helpers import Site
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser, pytest.mark.xdist_group("site")]
@@ -98,10 +98,7 @@ def test_nothing_wider_than_the_column(
 ) -> None:
     assert (site.html / path.split("?")[0]).is_file(), path
     tab = tabs[width]
-    tab.goto(served_site + path)
-    tab.wait_for_load_state("networkidle")
-    if "?q=" in path:  # the search page lists its results after loading the index
-        tab.locator("#search-results li").first.wait_for(timeout=20_000)
+    open_page(tab, served_site + path)
     problems = tab.evaluate(OVERFLOW)
     if problems:
         name = path.split("?")[0].replace("/", "-").removesuffix(".html")

@@ -10,11 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from integrationskonzept.cli import main
-from integrationskonzept.cli.reference import collect
-from integrationskonzept.pipeline import DocsOptions, run
-
-from .helpers import CONF, Site, page_text, parse_links
+from .helpers import Site, build, page_text, parse_links
 
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("site")]
 
@@ -61,19 +57,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Site:
     root = tmp_path_factory.mktemp("changes")
     data = shutil.copytree(NEW, root / "data")
     (data / "assessment.ttl").write_text(ASSESSMENT, encoding="utf-8")
-    options = DocsOptions(
-        out=root / "html", conf=CONF, sources=root / "sources", warnings=root / "warnings.txt"
-    )
-    run(
-        "docs",
-        data=data,
-        previous=OLD,
-        out=None,
-        docs_options=options,
-        reference=collect(main),
-        fail_on_violation=False,
-    )
-    return Site(root / "html", sorted(root.glob("warnings.*.txt")))
+    return build(root, str(data), previous=OLD)
 
 
 def test_the_build_is_clean(built: Site) -> None:

@@ -6,7 +6,6 @@ and gap pages; the status history on measure pages.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,8 @@ from integrationskonzept.publish.site.overview import OVERVIEW, navigation
 from integrationskonzept.publish.site.pages import changes, gaps
 from integrationskonzept.publish.site.site import Site
 
+from .helpers import all_blocks, find_section
+
 FIXTURES = Path(__file__).parents[1] / "compare" / "fixtures"
 OLD, NEW = FIXTURES / "musterstadt-2020", FIXTURES / "musterstadt-2022"
 MS = "https://w3id.org/integrationskonzept/musterstadt/"
@@ -29,31 +30,18 @@ LEV = "https://w3id.org/integrationskonzept/leverkusen/"
 # ------------------------------------------------------------------ helpers
 
 
-def _walk(blocks: tuple[b.Block, ...] | list[b.Block]) -> Iterator[b.Block]:
-    for block in blocks:
-        yield block
-        if isinstance(block, b.Section | b.Details):
-            yield from _walk(block.blocks)
-
-
-def _section(blocks: tuple[b.Block, ...] | list[b.Block], anchor: str) -> b.Section:
-    found = [x for x in _walk(blocks) if isinstance(x, b.Section) and x.anchor == anchor]
-    assert len(found) == 1, anchor
-    return found[0]
-
-
 def _text(cell: b.Cell) -> str:
     return "".join(x.text for x in cell)
 
 
 def _rows(section: b.Section) -> list[list[str]]:
-    tables = [x for x in _walk([section]) if isinstance(x, b.Table)]
+    tables = [x for x in all_blocks([section]) if isinstance(x, b.Table)]
     return [[_text(c) for c in row] for table in tables for row in table.rows]
 
 
 def _all_text(blocks: tuple[b.Block, ...] | list[b.Block]) -> str:
     parts: list[str] = []
-    for block in _walk(blocks):
+    for block in all_blocks(blocks):
         if isinstance(block, b.Para | b.Note):
             parts.append(_text(block.inlines))
         elif isinstance(block, b.Quote | b.CodeBlock):
@@ -120,47 +108,47 @@ def test_the_changes_page_lists_each_planted_change_once(
 ) -> None:
     page = changes.page(changed)
     label = english if changed.lang == "en" else german
-    section = _section(page.blocks, anchor)
+    section = find_section(page.blocks, anchor)
     assert section.title.endswith("(1)")
     [row] = _rows(section)
     assert label in row[0]
     # listed once: no other section of changes names it first in a row
     anchors = [name.replace("_", "-") for name in SECTIONS]
-    found = [a for a in anchors for r in _rows(_section(page.blocks, a)) if label in r[0]]
+    found = [a for a in anchors for r in _rows(find_section(page.blocks, a)) if label in r[0]]
     assert found == [anchor]
 
 
 def test_the_changes_page_shows_both_dates_and_the_leads(changed: Site) -> None:
     page = changes.page(changed)
-    [status] = _rows(_section(page.blocks, "status-changed"))
-    [lead] = _rows(_section(page.blocks, "leads"))
+    [status] = _rows(find_section(page.blocks, "status-changed"))
+    [lead] = _rows(find_section(page.blocks, "leads"))
     if changed.lang == "de":
         assert status[1:] == ["geplant (Stand 2020-03)", "umgesetzt (Stand 2022-03)"]
         assert lead[1:] == ["A", "Volkshochschule Musterstadt", "Stadt Musterstadt"]
     else:
         assert status[1:] == ["planned (as of 2020-03)", "implemented (as of 2022-03)"]
         assert lead[2:] == ["Musterstadt adult education centre", "City of Musterstadt"]
-    [renamed] = _rows(_section(page.blocks, "renamed"))
+    [renamed] = _rows(find_section(page.blocks, "renamed"))
     assert renamed[1:] == ["Hausaufgabenhilfe", "Hausaufgabenhilfe im Quartier"]
     for anchor in EMPTY:
-        assert _rows(_section(page.blocks, anchor)) == []
-    summary = {row[0]: row[1] for row in _rows(_section(page.blocks, "summary"))}
+        assert _rows(find_section(page.blocks, anchor)) == []
+    summary = {row[0]: row[1] for row in _rows(find_section(page.blocks, "summary"))}
     assert sum(int(n) for n in summary.values()) == 7
 
 
 def test_links_go_to_pages_that_exist_and_gone_things_are_text(changed: Site) -> None:
     page = changes.page(changed)
-    added = _section(page.blocks, "measures-added")
-    removed = _section(page.blocks, "measures-removed")
-    [link] = [x for t in _walk([added]) if isinstance(t, b.Table) for x in t.rows[0][0]]
+    added = find_section(page.blocks, "measures-added")
+    removed = find_section(page.blocks, "measures-removed")
+    [link] = [x for t in all_blocks([added]) if isinstance(t, b.Table) for x in t.rows[0][0]]
     assert isinstance(link, b.Link) and link.doc == "measure/lesecafe"
-    [gone] = [x for t in _walk([removed]) if isinstance(t, b.Table) for x in t.rows[0][0]]
+    [gone] = [x for t in all_blocks([removed]) if isinstance(t, b.Table) for x in t.rows[0][0]]
     assert isinstance(gone, b.Text)  # the removed measure has no page any more
 
 
 def test_the_chart_has_its_numbers_as_a_table_beside_it(changed: Site) -> None:
     page = changes.page(changed)
-    section = _section(page.blocks, "status-per-topic")
+    section = find_section(page.blocks, "status-per-topic")
     figure, table = section.blocks
     assert isinstance(figure, b.Figure) and figure.uri == "/" + changes.CHART
     assert figure.alt == changed.ui("changes.chart_alt")
@@ -200,7 +188,7 @@ def test_labels_with_markup_stay_text(musterstadt: tuple[KnowledgeBase, Comparis
     """Labels come into the page as Text inlines only (the renderer escapes them)."""
     kb, found = musterstadt
     site = _site(SiteInputs(kb=kb, validation={}, comparison=found), "de")
-    for block in _walk(changes.blocks(site)):
+    for block in all_blocks(changes.blocks(site)):
         if isinstance(block, b.Table):
             for row in block.rows:
                 for cell in row:
@@ -209,7 +197,7 @@ def test_labels_with_markup_stay_text(musterstadt: tuple[KnowledgeBase, Comparis
 
 def test_a_measure_page_shows_its_status_history(changed: Site) -> None:
     page = _entity_page(changed, "measure", MS + "measure/sprachkurs")
-    rows = _rows(_section(page.blocks, "status-history"))
+    rows = _rows(find_section(page.blocks, "status-history"))
     assert [row[:2] for row in rows] == (
         [["2020-03", "geplant"], ["2022-03", "umgesetzt"]]
         if changed.lang == "de"
@@ -244,8 +232,8 @@ F_1 = {
 
 def test_goal_f1_shows_its_assessment_with_source_and_date(lev: Site) -> None:
     page = _entity_page(lev, "goal", LEV + "goal/F-1")
-    section = _section(page.blocks, "assessments")
-    part = _section(section.blocks, "assessment-f-3")
+    section = find_section(page.blocks, "assessments")
+    part = find_section(section.blocks, "assessment-f-3")
     quote, facts = part.blocks
     assert isinstance(quote, b.Quote) and isinstance(facts, b.Facts)
     assert (quote.text, quote.lang) == (F_1[lev.lang], lev.lang)
@@ -261,26 +249,28 @@ def test_goal_f1_shows_its_assessment_with_source_and_date(lev: Site) -> None:
 
 def test_goal_c1_page_and_field_f_page_show_the_assessments(lev: Site) -> None:
     field = _entity_page(lev, "field", LEV + "field/F")
-    text = _all_text(list(_section(field.blocks, "assessments").blocks))
+    text = _all_text(list(find_section(field.blocks, "assessments").blocks))
     assert F_1[lev.lang] in text
     assert "4.6" in text
     goal = _entity_page(lev, "goal", LEV + "goal/C-1")
     expected = [a.iri for a in lev.kb.assessments_of("C-1")]
     if expected:
-        assert len(_section(goal.blocks, "assessments").blocks) == 1 + len(expected)
+        assert len(find_section(goal.blocks, "assessments").blocks) == 1 + len(expected)
     else:  # no assessment of C-1 itself: no empty section
         assert not [
-            x for x in _walk(goal.blocks) if isinstance(x, b.Section) and x.anchor == "assessments"
+            x
+            for x in all_blocks(goal.blocks)
+            if isinstance(x, b.Section) and x.anchor == "assessments"
         ]
     field_c = _entity_page(lev, "field", LEV + "field/C")
-    assert len(_section(field_c.blocks, "assessments").blocks) == 1 + len(
+    assert len(find_section(field_c.blocks, "assessments").blocks) == 1 + len(
         lev.kb.assessments_in("C")
     )
 
 
 def test_the_gap_analysis_shows_every_assessment(lev: Site) -> None:
     page = gaps.page(lev)
-    section = _section(page.blocks, "assessments")
+    section = find_section(page.blocks, "assessments")
     rows = _rows(section)
     assert len(rows) == len(lev.kb.assessments)
     assert any(F_1[lev.lang] in row[1] and "4.6" in row[2] for row in rows)
@@ -288,6 +278,6 @@ def test_the_gap_analysis_shows_every_assessment(lev: Site) -> None:
 
 def test_a_leverkusen_measure_page_shows_its_dated_status(lev: Site) -> None:
     page = _entity_page(lev, "measure", LEV + "measure/fit-in-deutsch")
-    [row] = _rows(_section(page.blocks, "status-history"))
+    [row] = _rows(find_section(page.blocks, "status-history"))
     assert row[0] == "2019-05"
     assert row[1] == lev.status("implemented")

@@ -29,7 +29,7 @@ from integrationskonzept.publish.site.redirects import htaccess
 from integrationskonzept.publish.site.site import Site
 from integrationskonzept.query import named_queries
 
-from .helpers import small_city
+from .helpers import all_blocks, find_section, small_city
 
 LEV = "https://w3id.org/integrationskonzept/leverkusen/"
 KI = LEV + "actor/kommunales-integrationszentrum"
@@ -58,21 +58,8 @@ def site(inputs: SiteInputs, request: pytest.FixtureRequest) -> Site:
     return _site(inputs, request.param)
 
 
-def _walk(blocks: tuple[b.Block, ...] | list[b.Block]) -> Iterator[b.Block]:
-    for block in blocks:
-        yield block
-        if isinstance(block, b.Section | b.Details):
-            yield from _walk(block.blocks)
-
-
-def _section(blocks: tuple[b.Block, ...] | list[b.Block], anchor: str) -> b.Section:
-    found = [x for x in _walk(blocks) if isinstance(x, b.Section) and x.anchor == anchor]
-    assert len(found) == 1, anchor
-    return found[0]
-
-
 def _tables(block: b.Block) -> list[b.Table]:
-    return [x for x in _walk([block]) if isinstance(x, b.Table)]
+    return [x for x in all_blocks([block]) if isinstance(x, b.Table)]
 
 
 def _text(cell: b.Cell) -> str:
@@ -142,8 +129,8 @@ def test_every_entity_page_has_a_copy_button_and_a_citation(site: Site) -> None:
         buttons = [x for x in iri_cell if isinstance(x, b.CopyButton)]
         assert [x.label for x in buttons] == [site.ui("copy_iri")], page.docname
         assert page.head is not None and buttons[0].text == page.head.iri
-        _section(page.blocks, "cite")
-    cite = _section(_page(site, "goal/C-1").blocks, "cite")
+        find_section(page.blocks, "cite")
+    cite = find_section(_page(site, "goal/C-1").blocks, "cite")
     items = next(x for x in cite.blocks if isinstance(x, b.Items)).items
     first = _text(items[0])
     section = {"de": "Abschnitt 4.3", "en": "section 4.3"}[site.lang]
@@ -183,13 +170,13 @@ def test_gallery_values_are_plain(site: Site) -> None:
 def test_gallery_shows_no_rdf_terms_and_links_the_endpoint(site: Site) -> None:
     page = queries.page(site)
     cells = [
-        _text(c) for block in _walk(page.blocks) if isinstance(block, b.Table) for r in block.rows
+        _text(c) for block in all_blocks(page.blocks) if isinstance(block, b.Table) for r in block.rows
         for c in r
     ]  # fmt: skip
     assert cells and not [c for c in cells if "^^" in c or c.startswith("@")]
     links = [
         x
-        for block in _walk(page.blocks)
+        for block in all_blocks(page.blocks)
         if isinstance(block, b.Para)
         for x in block.inlines
         if isinstance(x, b.Link) and x.url
@@ -203,7 +190,7 @@ def test_gallery_shows_no_rdf_terms_and_links_the_endpoint(site: Site) -> None:
         assert link.text == site.ui("run_endpoint")
         assert link.url is not None and link.url.startswith("http://127.0.0.1:7878/query?query=")
         assert parse_qs(urlsplit(link.url).query)["query"] == [text]
-    titles = {x.title for x in _walk(page.blocks) if isinstance(x, b.Section)}
+    titles = {x.title for x in all_blocks(page.blocks) if isinstance(x, b.Section)}
     assert site.ui("results_as_built") in titles
 
 
@@ -245,7 +232,7 @@ def test_standalone_queries_answer_as_the_named_ones() -> None:
 def test_actor_page_lists_a_network_once_with_its_fields(site: Site) -> None:
     ki = next(a for a in site.kb.actors if a.iri == KI)
     _, sections = actor.render_actor(site, ki)
-    led = _section(sections, "networks-led")
+    led = find_section(sections, "networks-led")
     (table,) = _tables(led)
     rows = {_text(r[0]): _text(r[1]) for r in table.rows}
     name = {"de": "Bündnis-Kerngruppe", "en": "Alliance core group"}[site.lang]
@@ -256,7 +243,7 @@ def test_actor_page_lists_a_network_once_with_its_fields(site: Site) -> None:
 def test_network_page_has_no_stray_none(site: Site) -> None:
     for network in site.kb.networks:
         _, sections = actor.render_network(site, network)
-        paragraphs = [_text(x.inlines) for x in _walk(sections) if isinstance(x, b.Para)]
+        paragraphs = [_text(x.inlines) for x in all_blocks(sections) if isinstance(x, b.Para)]
         assert site.ui("none") not in paragraphs, network.iri
 
 
@@ -285,7 +272,7 @@ def test_long_tables_fold(site: Site) -> None:
 
 def test_component_table_shows_labelled_links(site: Site) -> None:
     page = analysis.page(site)
-    (table,) = _tables(_section(page.blocks, "components"))
+    (table,) = _tables(find_section(page.blocks, "components"))
     inlines = [x for r in table.rows for x in r[2]]
     assert inlines and not [x for x in inlines if "://" in x.text]
     assert any(isinstance(x, b.Link) and x.doc and x.doc.startswith("network/") for x in inlines)

@@ -24,6 +24,14 @@ data_option = click.option(
     help="Folder of the knowledge base's Turtle files (default: the bundled Leverkusen data).",
 )
 
+previous_option = click.option(
+    "--previous",
+    type=click.Path(file_okay=False),
+    default=None,
+    metavar="DIR",
+    help="The data folder of the previous report: the site's Changes page shows what changed.",
+)
+
 backend_option = click.option(
     "--backend",
     type=click.Choice(["memory", "oxigraph"]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from integrationskonzept.cli._common import data_option, handle_errors
+from integrationskonzept.cli._common import data_option, handle_errors, previous_option
 
 
 @click.command("build")
@@ -17,13 +17,7 @@ from integrationskonzept.cli._common import data_option, handle_errors
     help="Folder for the outputs.",
 )
 @click.option("--no-docs", is_flag=True, help="Leave out the site (no Sphinx needed).")
-@click.option(
-    "--previous",
-    type=click.Path(file_okay=False),
-    default=None,
-    metavar="DIR",
-    help="The data folder of the previous report: the site's Changes page shows what changed.",
-)
+@previous_option
 @click.option(
     "--conf",
     type=click.Path(file_okay=False),

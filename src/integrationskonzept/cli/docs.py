@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from integrationskonzept.cli._common import data_option, handle_errors
+from integrationskonzept.cli._common import data_option, handle_errors, previous_option
 from integrationskonzept.errors import InputError
 
 
@@ -45,13 +45,7 @@ from integrationskonzept.errors import InputError
     help="Folder for the generated sources [default: OUT/../sources].",
 )
 @click.option("--fresh", is_flag=True, help="Re-read every page (ignore the saved state).")
-@click.option(
-    "--previous",
-    type=click.Path(file_okay=False),
-    default=None,
-    metavar="DIR",
-    help="The data folder of the previous report: the site's Changes page shows what changed.",
-)
+@previous_option
 @handle_errors
 def command(
     data: str | None,
